@@ -1,0 +1,53 @@
+// A lesson page, generated statically at build time from content/lessons/<slug>/index.mdx.
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import "katex/dist/katex.min.css";
+import { getLesson, getLessons } from "@/lib/content/lessons.server";
+import { LessonBody } from "@/app/_components/mdx/lesson-body.server";
+import styles from "./lesson.module.css";
+
+export const dynamicParams = false;
+
+export async function generateStaticParams(): Promise<{ slug: string }[]> {
+  const lessons = await getLessons();
+  return lessons.map((l) => ({ slug: l.slug }));
+}
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  const lesson = (await getLessons()).find((l) => l.slug === slug);
+  return lesson ? { title: lesson.title, description: lesson.summary } : {};
+}
+
+export default async function LessonPage({ params }: Props) {
+  const { slug } = await params;
+  const lesson = await getLesson(slug);
+  if (!lesson) notFound();
+  return (
+    <article className={styles.lesson}>
+      <header>
+        <h1>{lesson.title}</h1>
+        <p className="lede">{lesson.summary}</p>
+        <dl className={styles.facts}>
+          <div>
+            <dt>Time</dt>
+            <dd>{lesson.minutes} min</dd>
+          </div>
+        </dl>
+        <section aria-labelledby="objectives-heading" className={styles.objectives}>
+          <h2 id="objectives-heading">You will be able to</h2>
+          <ul>
+            {lesson.objectives.map((o) => (
+              <li key={o}>{o}</li>
+            ))}
+          </ul>
+        </section>
+      </header>
+      <div className={styles.body}>
+        <LessonBody code={lesson.code} />
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,10 @@
+// Next.js configuration. mdx-bundler runs esbuild at build time on the server, so esbuild must stay
+// external (Next keeps mdx-bundler, better-sqlite3 and pg external already; see ../shared/STACK.md).
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  serverExternalPackages: ["esbuild", "mdx-bundler", "better-sqlite3", "pg"],
+};
+
+export default nextConfig;

@@ -1,0 +1,144 @@
+// `npm test`: install if needed, provision a browser and Postgres, then type-check, lint, unit tests, production
+// build and e2e in Chromium. Ends with one line "N passed, N failed" (unit + e2e tests, plus any failed check).
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { spawnSync } from "node:child_process";
+import { bin, ensureBuild, ensureDependencies, log, root, run, which } from "./lib/setup.mjs";
+
+const reportDir = path.join(root, "test-results", "reports");
+rmSync(reportDir, { recursive: true, force: true });
+mkdirSync(reportDir, { recursive: true });
+
+const results = []; // { step, ok }
+let passed = 0;
+let failed = 0;
+
+function record(step, ok, note = "") {
+  results.push({ step, ok, note });
+  log(`${step}: ${ok ? "ok" : "FAILED"}${note ? ` (${note})` : ""}`);
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(readFileSync(file, "utf8"));
+  } catch {
+    return null;
+  }
+}
+
+/** Finds a Chromium for Playwright: $CHROMIUM_PATH, Playwright's own, the system's, else installs one. */
+async function provisionChromium() {
+  if (process.env.CHROMIUM_PATH && existsSync(process.env.CHROMIUM_PATH)) return process.env.CHROMIUM_PATH;
+  const bundled = () => {
+    const r = spawnSync(process.execPath, ["-e", "process.stdout.write(require('playwright-core').chromium.executablePath())"], {
+      cwd: root,
+      encoding: "utf8",
+    });
+    return r.status === 0 && r.stdout && existsSync(r.stdout) ? r.stdout : null;
+  };
+  const system = () => which("chromium") ?? which("chromium-browser") ?? which("google-chrome");
+  const found = bundled() ?? system();
+  if (found) return found;
+
+  log("No Chromium found: trying Playwright's download…");
+  const dl = spawnSync(bin("playwright"), ["install", "chromium"], { cwd: root, stdio: "inherit", timeout: 180_000 });
+  if (dl.status === 0 && bundled()) return bundled();
+
+  if (process.getuid?.() === 0 && which("apt-get")) {
+    log("Playwright's download is unreachable: installing Debian's chromium with apt-get…");
+    spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
+    spawnSync("apt-get", ["install", "-y", "-qq", "chromium"], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+    if (system()) return system();
+  }
+  return null;
+}
+
+function portOpen(port, host = "127.0.0.1") {
+  return new Promise((resolve) => {
+    const socket = net.connect({ port, host });
+    socket.setTimeout(1000);
+    socket.on("connect", () => (socket.destroy(), resolve(true)));
+    socket.on("timeout", () => (socket.destroy(), resolve(false)));
+    socket.on("error", () => resolve(false));
+  });
+}
+
+/** The DB tests need Postgres on 127.0.0.1:5432; start the local cluster if it is installed but down. */
+async function ensurePostgres() {
+  if (process.env.SKIP_POSTGRES === "1" || (await portOpen(5432))) return;
+  const etc = "/etc/postgresql";
+  if (process.getuid?.() === 0 && which("pg_ctlcluster") && existsSync(etc)) {
+    for (const version of spawnSync("ls", [etc], { encoding: "utf8" }).stdout.split(/\s+/).filter(Boolean)) {
+      log(`Starting PostgreSQL ${version}…`);
+      spawnSync("pg_ctlcluster", ["--skip-systemctl-redirect", version, "main", "start"], { stdio: "inherit" });
+    }
+  }
+  if (!(await portOpen(5432))) {
+    log("PostgreSQL is not reachable on 127.0.0.1:5432 — the Postgres tests will fail (set SKIP_POSTGRES=1 to skip them knowingly).");
+  }
+}
+
+const started = Date.now();
+try {
+  await ensureDependencies();
+} catch (error) {
+  console.error(`✗ ${error.message}`);
+  console.log("0 passed, 1 failed");
+  process.exit(1);
+}
+await ensurePostgres();
+
+const env = { NEXT_TELEMETRY_DISABLED: "1", CI: process.env.CI ?? "" };
+
+record("type-check", (await run(bin("tsc"), ["--noEmit"], { env })) === 0);
+record("lint", (await run(bin("eslint"), ["--max-warnings=0", "."], { env })) === 0);
+
+const unitReport = path.join(reportDir, "vitest.json");
+await run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${unitReport}`], { env });
+const unit = readJson(unitReport);
+if (unit) {
+  passed += unit.numPassedTests ?? 0;
+  // A test file that fails to load has no failed tests but a failed suite: count it once.
+  const brokenFiles = (unit.numFailedTests ?? 0) === 0 ? (unit.numFailedTestSuites ?? 0) : 0;
+  failed += (unit.numFailedTests ?? 0) + brokenFiles;
+  record("unit", unit.success === true, `${unit.numPassedTests} passed, ${unit.numFailedTests} failed${brokenFiles ? `, ${brokenFiles} files failed to run` : ""}`);
+} else {
+  record("unit", false, "no report: Vitest did not finish");
+}
+
+const buildCode = await ensureBuild({ force: true });
+record("build", buildCode === 0);
+
+if (buildCode === 0) {
+  const chromium = await provisionChromium();
+  if (!chromium) {
+    console.error("✗ No Chromium: install one (Debian: `apt-get install chromium`) or set CHROMIUM_PATH.");
+    record("e2e", false, "no browser");
+  } else {
+    const e2eReport = path.join(reportDir, "playwright.json");
+    await run(bin("playwright"), ["test"], { env: { ...env, CHROMIUM_PATH: chromium, PW_JSON_REPORT: e2eReport } });
+    const stats = readJson(e2eReport)?.stats;
+    if (stats) {
+      passed += (stats.expected ?? 0) + (stats.flaky ?? 0);
+      failed += stats.unexpected ?? 0;
+      record("e2e", (stats.unexpected ?? 0) === 0, `${stats.expected} passed, ${stats.unexpected} failed, ${stats.flaky} flaky`);
+    } else {
+      record("e2e", false, "no report: Playwright did not finish");
+    }
+  }
+} else {
+  record("e2e", false, "skipped: the build failed");
+}
+
+// A failed check (type-check, lint, build, a suite that could not run) counts as a failure too.
+const failedChecks = results.filter((r) => !r.ok && !["unit", "e2e"].includes(r.step)).length
+  + results.filter((r) => !r.ok && r.note.startsWith("no ")).length
+  + results.filter((r) => r.step === "e2e" && r.note.startsWith("skipped")).length;
+failed += failedChecks;
+
+const minutes = ((Date.now() - started) / 60_000).toFixed(1);
+console.log(`\n${results.map((r) => `${r.ok ? "✓" : "✗"} ${r.step}${r.note ? ` — ${r.note}` : ""}`).join("\n")}`);
+console.log(`(${minutes} min)`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && results.every((r) => r.ok) ? 0 : 1);
