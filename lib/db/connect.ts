@@ -1,0 +1,68 @@
+// Opens a Kysely instance for the configured database: Postgres when DATABASE_URL is postgres://…,
+// otherwise a SQLite file (SQLITE_PATH, default data/app.sqlite) in WAL mode with synchronous=FULL.
+// Not marked server-only so that tsx scripts (migrate, seed) can import it; app code uses lib/db/index.ts.
+import fs from "node:fs";
+import path from "node:path";
+import SQLite from "better-sqlite3";
+import pg from "pg";
+import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import type { Database } from "./schema";
+
+export type DbDialect = "sqlite" | "postgres";
+
+export type DbConfig =
+  | { dialect: "sqlite"; sqlitePath: string }
+  | { dialect: "postgres"; connectionString: string; schema?: string; poolSize?: number };
+
+export type DbHandle = { db: Kysely<Database>; config: DbConfig; close: () => Promise<void> };
+
+/** Reads DATABASE_URL / SQLITE_PATH from an environment into a DbConfig. */
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): DbConfig {
+  const url = env.DATABASE_URL?.trim();
+  if (url && /^postgres(ql)?:\/\//i.test(url)) {
+    return { dialect: "postgres", connectionString: url, poolSize: env.PG_POOL_SIZE ? Number(env.PG_POOL_SIZE) : undefined };
+  }
+  if (url) throw new Error(`DATABASE_URL must start with postgres:// (got "${url.split(":")[0]}:…"); unset it to use SQLite`);
+  return { dialect: "sqlite", sqlitePath: path.resolve(env.SQLITE_PATH?.trim() || "data/app.sqlite") };
+}
+
+/** Opens a better-sqlite3 database with the pragmas every connection needs. */
+export function openSqlite(file: string): SQLite.Database {
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new SQLite(file);
+  sqlite.pragma("journal_mode = WAL");
+  // FULL: a commit is fsynced before it is acknowledged (see docs/decisions/031-group-commit.md).
+  sqlite.pragma("synchronous = FULL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  return sqlite;
+}
+
+// Timestamps are ISO-8601 strings in application code on both dialects: pg would otherwise turn
+// timestamptz into Date objects while SQLite returns text.
+const TIMESTAMPTZ_OID = 1184;
+const INT8_OID = 20;
+const pgTypes = {
+  getTypeParser(oid: number, format?: "text" | "binary") {
+    if (oid === TIMESTAMPTZ_OID) return (s: string) => new Date(s).toISOString();
+    if (oid === INT8_OID) return (s: string) => Number(s);
+    return pg.types.getTypeParser(oid, format);
+  },
+};
+
+/** Creates a Kysely instance for a config; the caller owns it and must call close(). */
+export function createDb(config: DbConfig = configFromEnv()): DbHandle {
+  if (config.dialect === "sqlite") {
+    const sqlite = openSqlite(config.sqlitePath);
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    return { db, config, close: () => db.destroy() };
+  }
+  const pool = new pg.Pool({
+    connectionString: config.connectionString,
+    max: config.poolSize ?? 10,
+    types: pgTypes as never, // pg's CustomTypesConfig typing is narrower than the parser it accepts
+    options: config.schema ? `-c search_path=${config.schema}` : undefined,
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, config, close: () => db.destroy() };
+}

@@ -1,0 +1,38 @@
+// The app's database: one Kysely instance per process, migrated on first use.
+// Dialect from DATABASE_URL (Postgres) or SQLITE_PATH / data/app.sqlite (SQLite, WAL).
+import "server-only";
+import type { Kysely } from "kysely";
+import { createDb, type DbHandle } from "./connect";
+import { migrateToLatest } from "./migrate";
+import type { Database } from "./schema";
+
+export type { Database } from "./schema";
+export type { DbDialect } from "./connect";
+
+type Global = { __appDb?: DbHandle; __appDbReady?: Promise<void> };
+// Kept on globalThis so Next's dev-mode module reloads do not open a second connection.
+const g = globalThis as Global;
+
+/** The shared Kysely instance (opened lazily). Call ensureMigrated() once before the first query. */
+export function getDb(): Kysely<Database> {
+  g.__appDb ??= createDb();
+  return g.__appDb.db;
+}
+
+/** Which dialect getDb() talks to. */
+export function getDbDialect(): "sqlite" | "postgres" {
+  getDb();
+  return g.__appDb!.config.dialect;
+}
+
+/** Migrations run on start: the first request awaits them; later calls return the same promise. */
+export function ensureMigrated(): Promise<void> {
+  g.__appDbReady ??= migrateToLatest(getDb()).then(
+    () => undefined,
+    (err: unknown) => {
+      g.__appDbReady = undefined; // let the next request try again rather than failing forever
+      throw err;
+    },
+  );
+  return g.__appDbReady;
+}

@@ -1,0 +1,8 @@
+// Every migration, imported statically so the migrator also works inside the Next bundle
+// (FileMigrationProvider's dynamic fs import does not). Add new files here in order; never edit a shipped one.
+import type { Migration } from "kysely";
+import * as m001 from "./001-quiz-attempts";
+
+export const migrations: Record<string, Migration> = {
+  "001-quiz-attempts": m001,
+};

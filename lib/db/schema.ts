@@ -1,0 +1,72 @@
+// Table types for Kysely. Timestamps are ISO-8601 strings; JSON columns are text holding JSON.
+import type { Insertable, Selectable } from "kysely";
+
+/** An anonymous or signed-in learner; user_id links an account once the learner signs in. */
+export type LearnersTable = {
+  id: string;
+  created_at: string;
+  user_id: string | null;
+};
+
+/** Secrets generated once and kept across restarts (e.g. the learner-cookie HMAC key). */
+export type AppSecretsTable = {
+  name: string;
+  value: string;
+  created_at: string;
+};
+
+/** The variant a learner is shown for one attempt; its seed fixes the parameters and option order. */
+export type QuizVariantsTable = {
+  id: string;
+  learner_id: string;
+  quiz_id: string;
+  attempt_number: number;
+  seed: number;
+  status: "open" | "submitted";
+  created_at: string;
+};
+
+/** One graded submission (a variant is submitted at most once). */
+export type QuizAttemptsTable = {
+  id: string;
+  learner_id: string;
+  quiz_id: string;
+  variant_id: string;
+  seed: number;
+  attempt_number: number;
+  idempotency_key: string;
+  request_hash: string;
+  score: number;
+  max_score: number;
+  /** The full graded response sent to the learner, JSON. */
+  result_json: string;
+  created_at: string;
+};
+
+/** Each question's response and result, for analytics such as the most-chosen wrong option. */
+export type AttemptAnswersTable = {
+  attempt_id: string;
+  question_id: string;
+  position: number;
+  /** The learner's response, JSON (as validated). */
+  response_json: string;
+  /** Chosen option ids, comma-separated in shown order ('' when the question has none). */
+  choice_ids: string;
+  status: "correct" | "partial" | "incorrect";
+  points: number;
+  max_points: number;
+};
+
+export type Database = {
+  learners: LearnersTable;
+  app_secrets: AppSecretsTable;
+  quiz_variants: QuizVariantsTable;
+  quiz_attempts: QuizAttemptsTable;
+  attempt_answers: AttemptAnswersTable;
+};
+
+export type Learner = Selectable<LearnersTable>;
+export type QuizVariantRow = Selectable<QuizVariantsTable>;
+export type QuizAttemptRow = Selectable<QuizAttemptsTable>;
+export type NewQuizAttempt = Insertable<QuizAttemptsTable>;
+export type NewAttemptAnswer = Insertable<AttemptAnswersTable>;
