@@ -1,0 +1,72 @@
+// How every number reaches a learner (6 significant digits, a true minus sign, "undefined" for NaN) and
+// how typed numbers come back in: one pair of functions so what is shown can always be typed back.
+
+const MINUS = "\u2212";
+const DEFAULT_SIGNIFICANT = 6;
+
+/** Mantissa digits and decimal exponent of |x| rounded to `significant` digits, e.g. ["9.53674", -7]. */
+function roundedParts(a: number, significant: number): [string, number] {
+  const [mantissa, exponent] = a.toExponential(significant - 1).split("e");
+  return [mantissa, Number(exponent)];
+}
+
+function trimZeros(s: string): string {
+  return s.includes(".") ? s.replace(/\.?0+$/, "") : s;
+}
+
+/**
+ * The display form of x: `significant` (default 6, clamped to 1–17) significant digits with trailing zeros
+ * trimmed, "−" (U+2212) for negatives, exponent form like "9.53674e−7" when the rounded |x| is below 1e-4
+ * or at least 1e6, "0" for ±0, "undefined" for NaN and "∞"/"−∞" for ±Infinity.
+ */
+export function formatNumber(x: number, options?: { significant?: number }): string {
+  if (typeof x !== "number" || Number.isNaN(x)) return "undefined";
+  if (x === 0) return "0";
+  const sign = x < 0 ? MINUS : "";
+  const a = Math.abs(x);
+  if (a === Infinity) return `${sign}∞`;
+  const requested = options?.significant;
+  const significant =
+    requested === undefined || !Number.isFinite(requested) ? DEFAULT_SIGNIFICANT : Math.min(17, Math.max(1, Math.round(requested)));
+  const [mantissa, exponent] = roundedParts(a, significant);
+  if (exponent < -4 || exponent >= 6) {
+    const e = exponent < 0 ? `${MINUS}${-exponent}` : String(exponent);
+    return `${sign}${trimZeros(mantissa)}e${e}`;
+  }
+  // Place the decimal point in the rounded digits by hand: toFixed would show every integer digit.
+  const digits = mantissa.replace(".", "");
+  const fixed =
+    exponent >= 0
+      ? digits.slice(0, exponent + 1).padEnd(exponent + 1, "0") + (digits.length > exponent + 1 ? `.${digits.slice(exponent + 1)}` : "")
+      : `0.${"0".repeat(-exponent - 1)}${digits}`;
+  return `${sign}${trimZeros(fixed)}`;
+}
+
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const INFINITY = /^([+-]?)(?:∞|Infinity)$/;
+
+function parseDecimal(s: string): number | null {
+  if (!DECIMAL.test(s)) return null;
+  const value = Number(s);
+  return Number.isFinite(value) ? value : null;
+}
+
+/**
+ * The number a learner typed, or null when it is empty or not a number. Accepts decimals ("−0.03", "-0.03",
+ * ".5"), exponents ("3e-2", "9.53674e−7"), fractions ("3/100"), "∞" and surrounding spaces; accepts both
+ * "-" and "−" (U+2212); rejects values that overflow float64 and division by zero.
+ */
+export function parseNumber(s: string): number | null {
+  if (typeof s !== "string") return null;
+  const t = s.trim().replace(/\u2212/g, "-");
+  if (t === "") return null;
+  const inf = INFINITY.exec(t);
+  if (inf) return inf[1] === "-" ? -Infinity : Infinity;
+  const slash = t.indexOf("/");
+  if (slash === -1) return parseDecimal(t);
+  const numerator = parseDecimal(t.slice(0, slash).trim());
+  const denominator = parseDecimal(t.slice(slash + 1).trim());
+  if (numerator === null || denominator === null || denominator === 0) return null;
+  const value = numerator / denominator;
+  return Number.isFinite(value) ? value : null;
+}
