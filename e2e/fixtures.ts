@@ -3,16 +3,25 @@
 import { test as base, expect, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 
-export const test = base.extend<{ consoleErrors: string[] }>({
+type ConsoleGuard = {
+  /** Errors seen so far. */
+  errors: string[];
+  /** Tolerates console errors matching `pattern` (e.g. the 404 status a 404 page itself logs). */
+  allow: (pattern: RegExp) => void;
+};
+
+export const test = base.extend<{ consoleErrors: ConsoleGuard }>({
   consoleErrors: [
     async ({ page }, use) => {
       const errors: string[] = [];
+      const allowed: RegExp[] = [];
       page.on("console", (msg) => {
         if (msg.type() === "error") errors.push(msg.text());
       });
       page.on("pageerror", (err) => errors.push(`pageerror: ${err.message}`));
-      await use(errors);
-      expect(errors, "console errors on the page").toEqual([]);
+      await use({ errors, allow: (pattern) => allowed.push(pattern) });
+      const unexpected = errors.filter((e) => !allowed.some((p) => p.test(e)));
+      expect(unexpected, "console errors on the page").toEqual([]);
     },
     { auto: true },
   ],

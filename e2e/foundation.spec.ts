@@ -35,7 +35,8 @@ test("typing into the ReLU calculator updates f(x) and f′(x) live", async ({ p
   await expect(calculator.getByRole("alert")).toContainText("Enter a number");
 });
 
-test("an unknown address gets the 404 page", async ({ page }) => {
+test("an unknown address gets the 404 page", async ({ page, consoleErrors }) => {
+  consoleErrors.allow(/status of 404/);
   const response = await page.goto("/lessons/no-such-lesson");
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();

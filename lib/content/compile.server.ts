@@ -11,9 +11,10 @@ import rehypeKatex from "rehype-katex";
 import rehypeSlug from "rehype-slug";
 import rehypeAutolinkHeadings from "rehype-autolink-headings";
 import { parseFrontmatter, type LessonFrontmatter } from "./frontmatter";
+import { remarkCheckMath } from "./check-math";
 
 /** Bump when the plugin list or its options change, so cached output is not reused. */
-const PIPELINE_VERSION = "1";
+const PIPELINE_VERSION = "2";
 
 export type CompiledLesson = { code: string; frontmatter: LessonFrontmatter; hash: string };
 
@@ -32,7 +33,7 @@ async function compilerVersions(): Promise<string> {
     const versions = await Promise.all(
       names.map(async (name) => {
         try {
-          const pkg = JSON.parse(await readFile(path.join(process.cwd(), "node_modules", name, "package.json"), "utf8"));
+          const pkg = JSON.parse(await readFile(path.join(/*turbopackIgnore: true*/ process.cwd(), "node_modules", name, "package.json"), "utf8"));
           return `${name}@${pkg.version}`;
         } catch {
           return `${name}@?`;
@@ -72,7 +73,7 @@ export async function compileLesson(lessonDir: string, options: CompileOptions =
   const file = path.join(lessonDir, "index.mdx");
   const displayFile = path.relative(process.cwd(), file) || file;
   const hash = await lessonHash(lessonDir);
-  const cacheDir = options.cacheDir ?? path.join(process.cwd(), ".cache", "mdx");
+  const cacheDir = options.cacheDir ?? path.join(/*turbopackIgnore: true*/ process.cwd(), ".cache", "mdx");
   const cacheFile = path.join(cacheDir, `${hash}.json`);
 
   try {
@@ -89,10 +90,10 @@ export async function compileLesson(lessonDir: string, options: CompileOptions =
     source,
     cwd: lessonDir,
     mdxOptions(mdx) {
-      mdx.remarkPlugins = [...(mdx.remarkPlugins ?? []), remarkGfm, remarkMath];
+      mdx.remarkPlugins = [...(mdx.remarkPlugins ?? []), remarkGfm, remarkMath, remarkCheckMath];
       mdx.rehypePlugins = [
         ...(mdx.rehypePlugins ?? []),
-        [rehypeKatex, { output: "htmlAndMathml", strict: "error", throwOnError: true }],
+        [rehypeKatex, { output: "htmlAndMathml", strict: "error" }],
         rehypeSlug,
         [
           rehypeAutolinkHeadings,
@@ -107,9 +108,15 @@ export async function compileLesson(lessonDir: string, options: CompileOptions =
     },
     esbuildOptions(esbuild) {
       esbuild.minify = true;
+      esbuild.logLevel = "silent"; // errors are rethrown above with the lesson file named
       esbuild.target = ["es2022"];
       return esbuild;
     },
+  }).catch((error: unknown) => {
+    const reason = error instanceof Error ? error.message : String(error);
+    // esbuild names the entry by a random virtual file; point the author at the lesson's own lines instead.
+    const detail = reason.replace(/\S*_mdx_bundler_entry_point[^:]*\.mdx/g, "line").replace(/\s+/g, " ").trim();
+    throw new Error(`${displayFile}: could not compile — ${detail}`);
   });
   if (result.errors.length > 0) {
     throw new Error(`${displayFile}: ${result.errors.map((e) => e.text).join("; ")}`);

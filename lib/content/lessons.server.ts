@@ -12,7 +12,8 @@ export type Lesson = LessonMeta & { code: string; hash: string };
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export function lessonsRoot(): string {
-  return process.env.LESSONS_DIR ?? path.join(process.cwd(), "content", "lessons");
+  // Lessons are read at build time only (pages are static), so the server bundle need not trace them.
+  return process.env.LESSONS_DIR ?? path.join(/*turbopackIgnore: true*/ process.cwd(), "content", "lessons");
 }
 
 /** Every lesson's validated frontmatter, in course order; throws naming the file and field on bad content. */
@@ -61,7 +62,7 @@ export async function getLesson(
   const all = await getLessons(root);
   const index = all.findIndex((l) => l.slug === slug);
   if (index < 0) return null;
-  const compiled: CompiledLesson = await compileLesson(path.join(root, slug), options);
+  const compiled: CompiledLesson = await compileLesson(path.join(/*turbopackIgnore: true*/ root, slug), options);
   return {
     slug,
     ...compiled.frontmatter,
