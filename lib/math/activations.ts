@@ -1,6 +1,30 @@
 // The activation functions the lessons teach and their derivatives, in float64, plus a registry that
 // the calculators, plots, quizzes and trainer all read: the one source of truth for every value shown.
-import { normalCdf, normalPdf } from "./erf";
+import {
+  ELU_DEFAULT_ALPHA,
+  elu,
+  eluDerivative,
+  gelu,
+  geluDerivative,
+  LEAKY_RELU_DEFAULT_ALPHA,
+  leakyRelu,
+  leakyReluDerivative,
+  linear,
+  linearDerivative,
+  relu,
+  reluDerivative,
+  sigmoid,
+  sigmoidDerivative,
+  silu,
+  siluDerivative,
+  softplus,
+  softplusDerivative,
+  tanh,
+  tanhDerivative,
+} from "./activation-functions";
+
+// The plain functions live in their own module; everyone imports them from here.
+export * from "./activation-functions";
 
 export type ActivationId = "linear" | "sigmoid" | "tanh" | "relu" | "leaky-relu" | "elu" | "softplus" | "gelu" | "silu";
 
@@ -20,132 +44,6 @@ export const ACTIVATION_IDS: readonly ActivationId[] = [
 /** Whether s is one of ACTIVATION_IDS (use it to validate ids from URLs, forms and content). */
 export function isActivationId(s: unknown): s is ActivationId {
   return typeof s === "string" && (ACTIVATION_IDS as readonly string[]).includes(s);
-}
-
-/** PyTorch's default negative slope for LeakyReLU. */
-export const LEAKY_RELU_DEFAULT_ALPHA = 0.01;
-/** PyTorch's default α for ELU. */
-export const ELU_DEFAULT_ALPHA = 1;
-
-// ---------------------------------------------------------------------------------------------
-// The functions. NaN in gives NaN out, nothing throws, and no finite input gives NaN or ±Infinity
-// (except where the true value overflows float64 itself, which none of these do).
-
-/** The identity f(x) = x. */
-export function linear(x: number): number {
-  return x;
-}
-
-/** The logistic sigmoid σ(x) = 1/(1 + e^(−x)), computed through e^(−|x|) so it never overflows. */
-export function sigmoid(x: number): number {
-  if (x >= 0) return 1 / (1 + Math.exp(-x));
-  const e = Math.exp(x); // x < 0 or NaN
-  return e / (1 + e);
-}
-
-/** The hyperbolic tangent tanh(x) = (eˣ − e^(−x))/(eˣ + e^(−x)). */
-export function tanh(x: number): number {
-  return Math.tanh(x);
-}
-
-/** The rectified linear unit ReLU(x) = max(0, x); NaN for NaN. */
-export function relu(x: number): number {
-  if (x > 0) return x;
-  return x <= 0 ? 0 : NaN;
-}
-
-/** Leaky ReLU: x for x > 0, αx otherwise (= max(αx, x) when 0 < α < 1); α defaults to PyTorch's 0.01. */
-export function leakyRelu(x: number, alpha: number = LEAKY_RELU_DEFAULT_ALPHA): number {
-  return x > 0 ? x : alpha * x;
-}
-
-/** The exponential linear unit: x for x > 0, α(eˣ − 1) otherwise (expm1 keeps small |x| accurate). */
-export function elu(x: number, alpha: number = ELU_DEFAULT_ALPHA): number {
-  return x > 0 ? x : alpha * Math.expm1(x);
-}
-
-/** Softplus ln(1 + eˣ), computed as max(x, 0) + ln(1 + e^(−|x|)) so it neither overflows nor loses small values. */
-export function softplus(x: number): number {
-  return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
-}
-
-/** The exact (erf-based, not tanh-approximated) GELU x·Φ(x), with Φ the standard normal distribution function. */
-export function gelu(x: number): number {
-  if (x === -Infinity) return 0; // the limit; −∞·0 would be NaN
-  return x * normalCdf(x);
-}
-
-/** SiLU (swish with β = 1) x·σ(x). */
-export function silu(x: number): number {
-  if (x === -Infinity) return 0; // the limit; −∞·0 would be NaN
-  return x * sigmoid(x);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Derivatives. Where f is not differentiable (x = 0 for ReLU, Leaky ReLU, and ELU with α ≠ 1) the
-// derivative is mathematically undefined; these return what PyTorch's autograd returns there, so numbers
-// match what learners see when they train (docs/decisions/010-derivative-at-kinks.md).
-
-/** d/dx x = 1 (NaN for NaN). */
-export function linearDerivative(x: number): number {
-  return Number.isNaN(x) ? NaN : 1;
-}
-
-/** σ′(x) = σ(x)(1 − σ(x)) = e^(−|x|)/(1 + e^(−|x|))², relatively accurate in both tails; at most 1/4. */
-export function sigmoidDerivative(x: number): number {
-  const e = Math.exp(-Math.abs(x));
-  const d = 1 + e;
-  return e / (d * d);
-}
-
-/** tanh′(x) = 1 − tanh²(x) = 4e^(−2|x|)/(1 + e^(−2|x|))², relatively accurate for large |x|. */
-export function tanhDerivative(x: number): number {
-  const e = Math.exp(-2 * Math.abs(x));
-  const d = 1 + e;
-  return (4 * e) / (d * d);
-}
-
-/**
- * ReLU′(x): 1 for x > 0, 0 for x < 0. At x = 0 it is undefined (the subgradient there is [0, 1]);
- * like PyTorch's autograd this returns 0.
- */
-export function reluDerivative(x: number): number {
-  if (x > 0) return 1;
-  return x <= 0 ? 0 : NaN;
-}
-
-/**
- * Leaky ReLU′(x): 1 for x > 0, α for x < 0. At x = 0 it is undefined (the subgradient there is [α, 1]);
- * like PyTorch's leaky_relu backward (`x > 0 ? 1 : α`) this returns α.
- */
-export function leakyReluDerivative(x: number, alpha: number = LEAKY_RELU_DEFAULT_ALPHA): number {
-  if (x > 0) return 1;
-  return x <= 0 ? alpha : NaN;
-}
-
-/**
- * ELU′(x): 1 for x > 0, αeˣ for x < 0. At x = 0 it is 1 when α = 1 and undefined otherwise (left slope α,
- * right slope 1); like PyTorch's elu_backward (`x > 0 ? 1 : α·eˣ`) this returns α there.
- */
-export function eluDerivative(x: number, alpha: number = ELU_DEFAULT_ALPHA): number {
-  return x > 0 ? 1 : alpha * Math.exp(x);
-}
-
-/** softplus′(x) = σ(x). */
-export function softplusDerivative(x: number): number {
-  return sigmoid(x);
-}
-
-/** GELU′(x) = Φ(x) + x·φ(x), with φ the standard normal density. */
-export function geluDerivative(x: number): number {
-  if (x === -Infinity) return 0;
-  return normalCdf(x) + x * normalPdf(x);
-}
-
-/** SiLU′(x) = σ(x)(1 + x(1 − σ(x))), with 1 − σ(x) taken as σ(−x) so it stays accurate for large x. */
-export function siluDerivative(x: number): number {
-  if (x === -Infinity) return 0;
-  return sigmoid(x) * (1 + x * sigmoid(-x));
 }
 
 // ---------------------------------------------------------------------------------------------
