@@ -1,9 +1,24 @@
 // The one registry of components a lesson may use. Add a component with an import and an entry.
 import type { ComponentType } from "react";
 import { ActivationCalculator } from "../calculators/activation-calculator";
+import { DeadUnitDemo } from "../calculators/dead-unit-demo";
+import { DepthGradientCalculator } from "../calculators/depth-gradient-calculator";
+import { LayerCollapseDemo } from "../calculators/layer-collapse-demo";
+import { LinearityTester } from "../calculators/linearity-tester";
+import { Fact, Value } from "../lesson/fact";
+import { FunctionPlot } from "../plots/function-plot";
+import { LinearRegionsFigure } from "../plots/linear-regions-figure";
 
 // MDX passes arbitrary props from the lesson source; each component validates its own.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const mdxComponents: Record<string, ComponentType<any>> = {
   ActivationCalculator,
+  DeadUnitDemo,
+  DepthGradientCalculator,
+  Fact,
+  FunctionPlot,
+  LayerCollapseDemo,
+  LinearityTester,
+  LinearRegionsFigure,
+  Value,
 };
