@@ -25,6 +25,12 @@ export function getDbDialect(): "sqlite" | "postgres" {
   return g.__appDb!.config.dialect;
 }
 
+/** Replaces the process database with an already-migrated one (tests that run the API in-process). */
+export function useDatabaseForTests(handle: DbHandle): void {
+  g.__appDb = handle;
+  g.__appDbReady = Promise.resolve();
+}
+
 /** Migrations run on start: the first request awaits them; later calls return the same promise. */
 export function ensureMigrated(): Promise<void> {
   g.__appDbReady ??= migrateToLatest(getDb()).then(

@@ -1,5 +1,6 @@
 // Table types for Kysely. Timestamps are ISO-8601 strings; JSON columns are text holding JSON.
 import type { Insertable, Selectable } from "kysely";
+import type { ClassesDatabase } from "./schema-classes";
 
 /** An anonymous or signed-in learner; user_id links an account once the learner signs in. */
 export type LearnersTable = {
@@ -63,7 +64,7 @@ export type Database = {
   quiz_variants: QuizVariantsTable;
   quiz_attempts: QuizAttemptsTable;
   attempt_answers: AttemptAnswersTable;
-};
+} & ClassesDatabase;
 
 export type Learner = Selectable<LearnersTable>;
 export type QuizVariantRow = Selectable<QuizVariantsTable>;

@@ -2,7 +2,11 @@
 // (FileMigrationProvider's dynamic fs import does not). Add new files here in order; never edit a shipped one.
 import type { Migration } from "kysely";
 import * as m001 from "./001-quiz-attempts";
+import * as m101 from "./101-accounts";
+import * as m102 from "./102-classes";
 
 export const migrations: Record<string, Migration> = {
   "001-quiz-attempts": m001,
+  "101-accounts": m101,
+  "102-classes": m102,
 };

@@ -1,0 +1,53 @@
+// POST /api/quizzes/:id/attempts grades a submission on the server and stores it (Idempotency-Key
+// required; a retry with the same key returns the stored result). GET lists this learner's attempts.
+import type { NextRequest } from "next/server";
+import { quizContext } from "@/lib/quiz/context.server";
+import { apiError, HttpError, idempotencyKey, json, learnerFrom, parseSubmission, readBody, withErrors } from "@/lib/quiz/http.server";
+import { getQuiz } from "@/lib/quiz/registry.server";
+import { listAttempts, submitAttempt } from "@/lib/quiz/service.server";
+
+type Ctx = { params: Promise<{ id: string }> };
+
+async function quizFrom(ctx: Ctx) {
+  const { id } = await ctx.params;
+  const quiz = getQuiz(id);
+  if (!quiz) throw new HttpError(404, "quiz_not_found", `There is no quiz “${id}”.`, "id");
+  return quiz;
+}
+
+export async function GET(req: NextRequest, ctx: Ctx) {
+  return withErrors(async () => {
+    const quiz = await quizFrom(ctx);
+    const { db, secret } = await quizContext();
+    const learnerId = learnerFrom(req, secret);
+    return json({ quizId: quiz.id, attempts: learnerId ? await listAttempts(db, learnerId, quiz) : [] });
+  });
+}
+
+export async function POST(req: NextRequest, ctx: Ctx) {
+  return withErrors(async () => {
+    const quiz = await quizFrom(ctx);
+    const key = idempotencyKey(req);
+    const type = req.headers.get("content-type");
+    if (type && !/^application\/json\b/i.test(type)) throw new HttpError(415, "unsupported_media_type", "Send the answers as application/json.", "Content-Type");
+    const body = parseSubmission(await readBody(req), quiz);
+    const deps = await quizContext();
+    const learnerId = learnerFrom(req, deps.secret);
+    if (!learnerId) throw new HttpError(401, "no_learner", "Load the quiz first (GET /api/quizzes/:id): it identifies you with a cookie.", "cookie");
+    const out = await submitAttempt(deps, { quiz, learnerId, idempotencyKey: key, body });
+    switch (out.kind) {
+      case "graded":
+        return out.replayed ? json(out.attempt, 200, { "Idempotent-Replayed": "true" }) : json(out.attempt, 201);
+      case "invalid":
+        return apiError(
+          422,
+          "invalid_answers",
+          out.invalid.length === 1 ? `Question ${out.invalid[0].number}: ${out.invalid[0].message} Nothing was graded and no attempt was used.` : `${out.invalid.length} answers need fixing. Nothing was graded and no attempt was used.`,
+          `answers.${out.invalid[0].questionId}`,
+          out.invalid,
+        );
+      case "conflict":
+        return apiError(out.status, out.code, out.message, out.field);
+    }
+  });
+}

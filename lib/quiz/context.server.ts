@@ -1,0 +1,28 @@
+// Per-process state for the quiz API: the migrated database, its group committer and the cookie key.
+import "server-only";
+import type { Kysely } from "kysely";
+import { ensureMigrated, getDb, type Database } from "@/lib/db";
+import { createGroupCommitter, type GroupCommitter } from "@/lib/db/group-commit";
+import { loadCookieSecret } from "./learner.server";
+
+export type QuizContext = { db: Kysely<Database>; committer: GroupCommitter<Database>; secret: Buffer };
+
+const g = globalThis as { __quizContext?: Promise<QuizContext> };
+
+/** Resolves once per process (migrations run on start, before the first quiz request is served). */
+export function quizContext(): Promise<QuizContext> {
+  g.__quizContext ??= (async () => {
+    await ensureMigrated();
+    const db = getDb();
+    return { db, committer: createGroupCommitter(db), secret: await loadCookieSecret(db) };
+  })().catch((err: unknown) => {
+    g.__quizContext = undefined;
+    throw err;
+  });
+  return g.__quizContext;
+}
+
+/** Forgets the cached context (tests that switch databases). */
+export function resetQuizContextForTests(): void {
+  g.__quizContext = undefined;
+}

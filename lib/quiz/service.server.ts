@@ -1,0 +1,192 @@
+// The quiz use cases on top of the database: the learner's current variant, submitting an attempt
+// (idempotent, graded on the server, stored by group commit) and the attempt history.
+import "server-only";
+import { createHash, randomInt, randomUUID } from "node:crypto";
+import type { Kysely } from "kysely";
+import type { Database, QuizVariantRow } from "@/lib/db/schema";
+import type { GroupCommitter } from "@/lib/db/group-commit";
+import { validateAnswers } from "./answers.server";
+import type { QuizDef } from "./define";
+import { gradeVariant } from "./grade.server";
+import { instantiate, toPublicVariant } from "./variant.server";
+import type { AttemptResult, InvalidAnswer, QuizState } from "./types";
+
+export type Deps = { db: Kysely<Database>; committer: GroupCommitter<Database> };
+
+/** A graded attempt with the learner's remaining budget. */
+export type AttemptResponse = AttemptResult & { maxAttempts: number | null; attemptsRemaining: number | null };
+
+export type SubmitOutcome =
+  | { kind: "graded"; attempt: AttemptResponse; replayed: boolean }
+  | { kind: "invalid"; invalid: InvalidAnswer[] }
+  | { kind: "conflict"; status: 409 | 422; code: string; message: string; field?: string };
+
+const remaining = (quiz: QuizDef, used: number) => (quiz.maxAttempts === null ? null : Math.max(0, quiz.maxAttempts - used));
+
+function openVariant(db: Kysely<Database>, learnerId: string, quizId: string): Promise<QuizVariantRow | undefined> {
+  return db
+    .selectFrom("quiz_variants")
+    .selectAll()
+    .where("learner_id", "=", learnerId)
+    .where("quiz_id", "=", quizId)
+    .where("status", "=", "open")
+    .orderBy("attempt_number", "desc")
+    .executeTakeFirst();
+}
+
+/** The learner's current variant, created (with the learner row) when none is open and attempts remain. */
+export async function loadQuizState(db: Kysely<Database>, learnerId: string, quiz: QuizDef): Promise<QuizState> {
+  let open = await openVariant(db, learnerId, quiz.id);
+  let used: number;
+  if (open) used = open.attempt_number - 1;
+  else {
+    const last = await db
+      .selectFrom("quiz_variants")
+      .select((eb) => eb.fn.max("attempt_number").as("n"))
+      .where("learner_id", "=", learnerId)
+      .where("quiz_id", "=", quiz.id)
+      .executeTakeFirst();
+    used = Number(last?.n ?? 0);
+    if (quiz.maxAttempts === null || used < quiz.maxAttempts) {
+      const now = new Date().toISOString();
+      await db.insertInto("learners").values({ id: learnerId, created_at: now, user_id: null }).onConflict((oc) => oc.doNothing()).execute();
+      // A concurrent request may create the same attempt number first; then we read back its variant.
+      await db
+        .insertInto("quiz_variants")
+        .values({ id: randomUUID(), learner_id: learnerId, quiz_id: quiz.id, attempt_number: used + 1, seed: randomInt(2 ** 31), status: "open", created_at: now })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+      open = await openVariant(db, learnerId, quiz.id);
+      if (open) used = open.attempt_number - 1;
+    }
+  }
+  return {
+    quizId: quiz.id,
+    title: quiz.title,
+    description: quiz.description,
+    graded: quiz.graded,
+    maxAttempts: quiz.maxAttempts,
+    attemptsUsed: used,
+    attemptsRemaining: remaining(quiz, used),
+    variant: open ? toPublicVariant(instantiate(quiz, open.seed), open.id, open.attempt_number) : null,
+  };
+}
+
+function withBudget(quiz: QuizDef, a: AttemptResult): AttemptResponse {
+  return { ...a, maxAttempts: quiz.maxAttempts, attemptsRemaining: remaining(quiz, a.attemptNumber) };
+}
+
+/** A stable hash of what was submitted, so a reused Idempotency-Key with a different body is caught. */
+export function requestHash(quizId: string, body: { variantId: string; answers: Record<string, unknown> }): string {
+  const sorted = Object.keys(body.answers)
+    .sort()
+    .map((k) => [k, body.answers[k]]);
+  return createHash("sha256").update(JSON.stringify([quizId, body.variantId, sorted])).digest("base64url");
+}
+
+async function replay(db: Kysely<Database>, quiz: QuizDef, learnerId: string, key: string, hash: string): Promise<SubmitOutcome | null> {
+  const row = await db
+    .selectFrom("quiz_attempts")
+    .select(["quiz_id", "request_hash", "result_json"])
+    .where("learner_id", "=", learnerId)
+    .where("idempotency_key", "=", key)
+    .executeTakeFirst();
+  if (!row) return null;
+  if (row.quiz_id !== quiz.id || row.request_hash !== hash) {
+    return { kind: "conflict", status: 422, code: "idempotency_key_reused", message: "This Idempotency-Key was already used for a different submission; send a new key.", field: "Idempotency-Key" };
+  }
+  return { kind: "graded", attempt: withBudget(quiz, JSON.parse(row.result_json) as AttemptResult), replayed: true };
+}
+
+/** Grades and stores one submission. The same Idempotency-Key again returns the stored result and stores nothing. */
+export async function submitAttempt(
+  deps: Deps,
+  args: { quiz: QuizDef; learnerId: string; idempotencyKey: string; body: { variantId: string; answers: Record<string, unknown> } },
+): Promise<SubmitOutcome> {
+  const { db, committer } = deps;
+  const { quiz, learnerId, idempotencyKey: key, body } = args;
+  const hash = requestHash(quiz.id, body);
+  const variant = await db
+    .selectFrom("quiz_variants")
+    .selectAll()
+    .where("id", "=", body.variantId)
+    .where("learner_id", "=", learnerId)
+    .where("quiz_id", "=", quiz.id)
+    .executeTakeFirst();
+  const stale = (): SubmitOutcome => ({ kind: "conflict", status: 409, code: "variant_already_submitted", message: "This variant has already been graded; load the quiz again for a new one.", field: "variantId" });
+  if (!variant) {
+    return (await replay(db, quiz, learnerId, key, hash)) ?? { kind: "conflict", status: 409, code: "variant_not_found", message: "No such variant of this quiz for you; load the quiz again.", field: "variantId" };
+  }
+  if (variant.status === "submitted") return (await replay(db, quiz, learnerId, key, hash)) ?? stale();
+
+  const v = instantiate(quiz, variant.seed);
+  const checked = validateAnswers(v, body.answers);
+  if (!checked.ok) return { kind: "invalid", invalid: checked.invalid };
+  const graded = gradeVariant(v, checked.parsed);
+  const attemptId = randomUUID();
+  const submittedAt = new Date().toISOString();
+  const result: AttemptResult = {
+    attemptId,
+    quizId: quiz.id,
+    attemptNumber: variant.attempt_number,
+    seed: variant.seed,
+    score: graded.score,
+    maxScore: graded.maxScore,
+    percent: graded.maxScore === 0 ? 0 : Math.round((graded.score / graded.maxScore) * 1000) / 10,
+    submittedAt,
+    questions: graded.questions.map((g) => g.result),
+  };
+  const stored = await committer.run(async (trx) => {
+    const ins = await trx
+      .insertInto("quiz_attempts")
+      .values({
+        id: attemptId,
+        learner_id: learnerId,
+        quiz_id: quiz.id,
+        variant_id: variant.id,
+        seed: variant.seed,
+        attempt_number: variant.attempt_number,
+        idempotency_key: key,
+        request_hash: hash,
+        score: graded.score,
+        max_score: graded.maxScore,
+        result_json: JSON.stringify(result),
+        created_at: submittedAt,
+      })
+      // The variant or the key was taken by a concurrent request: nothing is written for this one.
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst();
+    if (Number(ins.numInsertedOrUpdatedRows ?? 0) === 0) return false;
+    await trx.updateTable("quiz_variants").set({ status: "submitted" }).where("id", "=", variant.id).execute();
+    await trx
+      .insertInto("attempt_answers")
+      .values(
+        graded.questions.map((g, i) => ({
+          attempt_id: attemptId,
+          question_id: g.result.questionId,
+          position: i + 1,
+          response_json: JSON.stringify(g.response),
+          choice_ids: g.choiceIds.join(","),
+          status: g.result.status,
+          points: g.result.points,
+          max_points: g.result.maxPoints,
+        })),
+      )
+      .execute();
+    return true;
+  });
+  if (!stored) return (await replay(db, quiz, learnerId, key, hash)) ?? stale();
+  return { kind: "graded", attempt: withBudget(quiz, result), replayed: false };
+}
+
+/** The learner's graded attempts at a quiz, oldest first. */
+export async function listAttempts(db: Kysely<Database>, learnerId: string, quiz: QuizDef): Promise<AttemptResponse[]> {
+  const rows = await db
+    .selectFrom("quiz_attempts")
+    .select("result_json")
+    .where("learner_id", "=", learnerId)
+    .where("quiz_id", "=", quiz.id)
+    .orderBy("attempt_number", "asc")
+    .execute();
+  return rows.map((r) => withBudget(quiz, JSON.parse(r.result_json) as AttemptResult));
+}
