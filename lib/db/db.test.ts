@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "kysely";
 import { configFromEnv } from "./connect";
 import { migrateToLatest, resetDatabase } from "./migrate";
+import { migrations } from "./migrations";
 import { openTestDb, TEST_DIALECTS, type TestDb } from "./test-databases";
 
 describe("configFromEnv", () => {
@@ -57,7 +58,7 @@ describe.each(TEST_DIALECTS)("database on %s", (dialect) => {
   });
 
   it("reset drops the data and re-creates the schema", async () => {
-    expect(await resetDatabase(t.db)).toEqual(["001-quiz-attempts"]);
+    expect(await resetDatabase(t.db)).toEqual(Object.keys(migrations));
     const rows = await t.db.selectFrom("learners").selectAll().execute();
     expect(rows).toEqual([]);
     await sql`select 1`.execute(t.db);
