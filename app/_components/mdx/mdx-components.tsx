@@ -8,6 +8,7 @@ import { LinearityTester } from "../calculators/linearity-tester";
 import { Fact, Value } from "../lesson/fact";
 import { FunctionPlot } from "../plots/function-plot";
 import { LinearRegionsFigure } from "../plots/linear-regions-figure";
+import { Quiz } from "../quiz/quiz";
 
 // MDX passes arbitrary props from the lesson source; each component validates its own.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -20,5 +21,6 @@ export const mdxComponents: Record<string, ComponentType<any>> = {
   LayerCollapseDemo,
   LinearityTester,
   LinearRegionsFigure,
+  Quiz,
   Value,
 };
