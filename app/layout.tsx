@@ -2,6 +2,7 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import "./globals.css";
+import { UserMenu } from "./_components/auth/user-menu";
 
 export const metadata: Metadata = {
   title: { default: "Is ReLU linear? — activation functions, explained and tested", template: "%s · Is ReLU linear?" },
@@ -37,6 +38,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
                 </li>
               </ul>
             </nav>
+            <UserMenu />
           </div>
         </header>
         <main id="main" className="container" tabIndex={-1}>
