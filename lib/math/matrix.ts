@@ -72,3 +72,10 @@ export function maxAbsDifference(x: Vector, y: Vector): number {
   if (x.length !== y.length) throw new RangeError(`cannot compare vectors of length ${x.length} and ${y.length}`);
   return x.reduce((m, xi, i) => Math.max(m, Math.abs(xi - y[i])), 0);
 }
+
+/** The lesson's worked example (and the collapse demo's starting values): two 2 × 2 affine layers and an input. */
+export const COLLAPSE_EXAMPLE: { first: AffineLayer; second: AffineLayer; x: Vector } = {
+  first: { W: [[1, 2], [-1, 1]], b: [0.5, -1] },
+  second: { W: [[2, -1], [1, 3]], b: [1, 0] },
+  x: [1, -2],
+};

@@ -4,7 +4,7 @@
 import { useId, useState } from "react";
 import { relu } from "@/lib/math/activations";
 import { formatNumber, parseNumber } from "@/lib/math/format";
-import { applyAffine, applyLayers, collapseAffine, maxAbsDifference, type Matrix, type Vector } from "@/lib/math/matrix";
+import { applyAffine, applyLayers, COLLAPSE_EXAMPLE, collapseAffine, maxAbsDifference, type Matrix, type Vector } from "@/lib/math/matrix";
 import { NumberField, numberError } from "./number-field";
 import styles from "./calculator.module.css";
 import m from "./matrix.module.css";
@@ -14,7 +14,7 @@ type Props = { W1?: Matrix; b1?: Vector; W2?: Matrix; b2?: Vector; x?: Vector };
 type Texts = Record<string, string>;
 const SUB: Record<string, string> = { W1: "W₁", b1: "b₁", W2: "W₂", b2: "b₂", x: "x" };
 
-const DEFAULTS = { W1: [[1, 2], [-1, 1]], b1: [0.5, -1], W2: [[2, -1], [1, 3]], b2: [1, 0], x: [1, -2] };
+const DEFAULTS = { W1: COLLAPSE_EXAMPLE.first.W, b1: COLLAPSE_EXAMPLE.first.b, W2: COLLAPSE_EXAMPLE.second.W, b2: COLLAPSE_EXAMPLE.second.b, x: COLLAPSE_EXAMPLE.x };
 
 function toTexts(values: Record<string, Matrix | Vector>): Texts {
   const t: Texts = {};

@@ -5,6 +5,7 @@ import { DeadUnitDemo } from "../calculators/dead-unit-demo";
 import { DepthGradientCalculator } from "../calculators/depth-gradient-calculator";
 import { LayerCollapseDemo } from "../calculators/layer-collapse-demo";
 import { LinearityTester } from "../calculators/linearity-tester";
+import { CollapseExample } from "../lesson/collapse-example";
 import { Fact, Value } from "../lesson/fact";
 import { FunctionPlot } from "../plots/function-plot";
 import { LinearRegionsFigure } from "../plots/linear-regions-figure";
@@ -14,6 +15,7 @@ import { Quiz } from "../quiz/quiz";
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const mdxComponents: Record<string, ComponentType<any>> = {
   ActivationCalculator,
+  CollapseExample,
   DeadUnitDemo,
   DepthGradientCalculator,
   Fact,
