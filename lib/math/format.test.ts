@@ -48,6 +48,9 @@ describe("formatNumber", () => {
     [Math.PI, 0, "3"], // clamped to 1
     [Math.PI, 40, "3.1415926535897931"], // clamped to 17
     [Math.PI, NaN, "3.14159"], // nonsense falls back to the default
+    [9.5, 1, "10"],
+    [99999.5, 5, "100000"], // rounding carries into the next decade
+    [999999.5, 6, "1e6"], // … and here across the 1e6 boundary into the exponent form
   ])("%d with %d significant digits → %s", (x, significant, expected) => {
     expect(formatNumber(x, { significant })).toBe(expected);
   });
@@ -57,8 +60,10 @@ describe("formatNumber", () => {
       fc.property(fc.double(), fc.integer({ min: 1, max: 17 }), (x, significant) => {
         const s = formatNumber(x, { significant });
         if (s.includes("-")) return false;
-        const mantissa = s.replace(/^−/, "").split("e")[0].replace(".", "").replace(/^0+/, "");
-        return /^(undefined|∞)$/.test(s.replace(/^−/, "")) || mantissa.length <= Math.max(1, significant) || /^0$/.test(s);
+        if (/^−?(undefined|∞|0)$/.test(s)) return true;
+        // Significant digits: leading and trailing zeros do not count ("10" from 9.5 at 1 digit has one).
+        const digits = s.replace(/^−/, "").split("e")[0].replace(".", "").replace(/^0+/, "").replace(/0+$/, "");
+        return digits.length <= significant;
       }),
     );
   });
