@@ -23,7 +23,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): DbConfig {
     return { dialect: "postgres", connectionString: url, poolSize: env.PG_POOL_SIZE ? Number(env.PG_POOL_SIZE) : undefined };
   }
   if (url) throw new Error(`DATABASE_URL must start with postgres:// (got "${url.split(":")[0]}:…"); unset it to use SQLite`);
-  return { dialect: "sqlite", sqlitePath: path.resolve(env.SQLITE_PATH?.trim() || "data/app.sqlite") };
+  const custom = env.SQLITE_PATH?.trim();
+  // The ignore comment keeps Turbopack from tracing the whole project for a path only known at run time.
+  return { dialect: "sqlite", sqlitePath: custom ? path.resolve(/*turbopackIgnore: true*/ custom) : path.join(process.cwd(), "data", "app.sqlite") };
 }
 
 /** Opens a better-sqlite3 database with the pragmas every connection needs. */
