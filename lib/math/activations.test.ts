@@ -1,6 +1,7 @@
 // The registry, the conventions at kinks, and properties every activation must keep for any input.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import katex from "katex";
 import * as A from "./activations";
 import { ACTIVATION_IDS, ACTIVATIONS, isActivationId, kinksOf } from "./activations";
 
@@ -40,6 +41,11 @@ describe("registry", () => {
       expect(ACTIVATIONS[id].texDf).toContain("undefined");
       expect(ACTIVATIONS[id].kinkNote).toMatch(/undefined/i);
     }
+  });
+
+  it.each(ACTIVATION_IDS)("%s: its TeX renders in KaTeX without errors", (id) => {
+    const { texF, texDf } = ACTIVATIONS[id];
+    for (const tex of [texF, texDf]) expect(() => katex.renderToString(tex, { throwOnError: true, strict: "error" })).not.toThrow();
   });
 
   it("only leaky-relu and elu take α, with PyTorch's defaults inside their ranges", () => {

@@ -26,6 +26,7 @@ import {
 // The plain functions live in their own module; everyone imports them from here.
 export * from "./activation-functions";
 
+/** The id of an activation, as used in URLs, content files and the trainer. */
 export type ActivationId = "linear" | "sigmoid" | "tanh" | "relu" | "leaky-relu" | "elu" | "softplus" | "gelu" | "silu";
 
 /** Every activation id, in the order lessons and menus list them. */
@@ -49,8 +50,10 @@ export function isActivationId(s: unknown): s is ActivationId {
 // ---------------------------------------------------------------------------------------------
 // The registry.
 
+/** A tunable parameter (α) with its PyTorch default and the slider range the calculators offer. */
 export type ActivationParam = { name: "alpha"; label: string; default: number; min: number; max: number; step: number };
 
+/** Everything the site knows about one activation: name, TeX, parameter, f, f′ and kinks. */
 export type Activation = {
   id: ActivationId;
   /** Display name, e.g. "Leaky ReLU". */
@@ -73,6 +76,7 @@ export type Activation = {
 
 const cases = (...rows: string[]) => `\\begin{cases} ${rows.join(" \\\\ ")} \\end{cases}`;
 
+/** The registry of activations by id: the single source for every label, formula and value shown. */
 export const ACTIVATIONS: Readonly<Record<ActivationId, Activation>> = {
   linear: {
     id: "linear",
