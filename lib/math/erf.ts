@@ -23,7 +23,7 @@ function splitHigh(t: number): number {
 }
 
 /**
- * exp(−t²/2·k) for k = 1 or 2 without the rounding of t·t: that rounding alone would cost a relative
+ * exp(−t²/k) for k = 1 or 2 without the rounding of t·t: that rounding alone would cost a relative
  * error of about t²·2⁻⁵³ (1e-13 at t = 27), so the square is split into an exact part and a small rest.
  */
 function expMinusSquareOver(t: number, k: 1 | 2): number {
