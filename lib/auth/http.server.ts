@@ -6,21 +6,13 @@ import type { z } from "zod";
 import type { UserRole } from "@/lib/db/schema-classes";
 import { appContext, type AppContext } from "./context.server";
 import { isSameOriginRequest } from "./csrf.server";
+import { HttpError } from "./errors";
 
 const MAX_BODY_BYTES = 32 * 1024;
 
 export type SessionUser = { id: string; name: string; email: string; role: UserRole };
 
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-  }
-}
+export { HttpError };
 
 /** A private, uncached JSON response. */
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): NextResponse {

@@ -41,7 +41,9 @@ export class Client {
       headers["sec-fetch-site"] = "same-origin";
       headers["content-type"] = "application/json";
     }
-    return new Request(`${ORIGIN}${path}`, { method, headers: { ...headers, ...init.headers }, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+    // An override of "" removes a header (e.g. a browser that sends Origin but not Sec-Fetch-Site).
+    const merged = Object.fromEntries(Object.entries({ ...headers, ...init.headers }).filter(([, v]) => v !== ""));
+    return new Request(`${ORIGIN}${path}`, { method, headers: merged, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
   }
 
   /** Keeps the Set-Cookie headers of a response (expired ones are dropped). */
