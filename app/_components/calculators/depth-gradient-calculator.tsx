@@ -22,7 +22,7 @@ const MAX_SIGMOID_SLOPE = sigmoidDerivative(0);
 
 const depthProblem = (v: number) => (Number.isInteger(v) && v >= 1 && v <= MAX_DEPTH ? null : `Depth must be a whole number from 1 to ${MAX_DEPTH}.`);
 
-export function DepthGradientCalculator({ depth = 10, fn = "sigmoid", x = 0 }: Props) {
+export function DepthGradientCalculator({ depth = 10, fn = "sigmoid", x = 0.5 }: Props) {
   const uid = useId();
   const [depthText, setDepthText] = useState(String(depth));
   const [fnId, setFnId] = useState<ActivationId>(isActivationId(fn) ? fn : "sigmoid");

@@ -62,7 +62,7 @@ export function LinearityTester({ a = 1, b = -1, c = 2 }: Props) {
                 {r.label}:{" "}
                 {r.add.holds && r.hom.holds
                   ? "both identities hold at these inputs."
-                  : `not linear — ${[r.add.holds ? null : "additivity", r.hom.holds ? null : "homogeneity"].filter(Boolean).join(" and ")} fails here.`}
+                  : `not linear — ${[r.add.holds ? null : "additivity", r.hom.holds ? null : "homogeneity"].filter(Boolean).join(" and ")} ${r.add.holds || r.hom.holds ? "fails" : "fail"} here.`}
               </li>
             ))}
           </ul>
@@ -93,7 +93,7 @@ function Table({ caption, lhs, rhs, rows, kind }: { caption: string; lhs: string
               <th scope="row">{r.label}</th>
               <td data-testid="lhs">{formatNumber(r.check.lhs)}</td>
               <td data-testid="rhs">{formatNumber(r.check.rhs)}</td>
-              <td data-testid="holds" className={r.check.holds ? styles.ok : styles.bad}>
+              <td data-testid="holds" className={`${r.check.holds ? styles.ok : styles.bad} ${styles.nowrap}`}>
                 {r.check.holds ? "✓ equal" : "✗ differ"}
               </td>
             </tr>

@@ -4,6 +4,10 @@ import { notFound } from "next/navigation";
 import "katex/dist/katex.min.css";
 import { getLesson, getLessons } from "@/lib/content/lessons.server";
 import { LessonBody } from "@/app/_components/mdx/lesson-body.server";
+import { CompleteLesson, CourseProgress } from "@/app/_components/lesson/course-progress";
+import { LessonNav, Prerequisites } from "@/app/_components/lesson/lesson-nav";
+import { Toc } from "@/app/_components/lesson/toc";
+import { getLessonToc } from "@/lib/content/toc";
 import styles from "./lesson.module.css";
 
 export const dynamicParams = false;
@@ -25,15 +29,24 @@ export default async function LessonPage({ params }: Props) {
   const { slug } = await params;
   const lesson = await getLesson(slug);
   if (!lesson) notFound();
+  const [all, toc] = await Promise.all([getLessons(), getLessonToc(slug)]);
+  const ref = (l: { slug: string; title: string }) => ({ slug: l.slug, title: l.title });
   return (
     <article className={styles.lesson}>
       <header>
+        <CourseProgress lessons={all.map(ref)} current={slug} />
         <h1>{lesson.title}</h1>
         <p className="lede">{lesson.summary}</p>
         <dl className={styles.facts}>
           <div>
             <dt>Time</dt>
             <dd>{lesson.minutes} min</dd>
+          </div>
+          <div>
+            <dt>Before this</dt>
+            <dd>
+              <Prerequisites lessons={all.filter((l) => lesson.prerequisites.includes(l.slug)).map(ref)} />
+            </dd>
           </div>
         </dl>
         <section aria-labelledby="objectives-heading" className={styles.objectives}>
@@ -44,10 +57,13 @@ export default async function LessonPage({ params }: Props) {
             ))}
           </ul>
         </section>
+        <Toc items={toc} />
       </header>
       <div className={styles.body}>
         <LessonBody code={lesson.code} />
       </div>
+      <CompleteLesson slug={slug} />
+      <LessonNav previous={lesson.previous && ref(lesson.previous)} next={lesson.next && ref(lesson.next)} />
     </article>
   );
 }
