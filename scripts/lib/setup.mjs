@@ -69,7 +69,7 @@ function sourceHash() {
 }
 
 /** Runs `next build` unless the last successful build was made from exactly these sources. */
-export async function ensureBuild({ force = false } = {}) {
+export async function ensureBuild({ force = false, env = {} } = {}) {
   const stampFile = path.join(root, ".next", "source-stamp");
   const want = sourceHash();
   const have = existsSync(stampFile) ? readFileSync(stampFile, "utf8").trim() : "";
@@ -78,7 +78,7 @@ export async function ensureBuild({ force = false } = {}) {
     return 0;
   }
   log("Building the production site (next build)…");
-  const code = await run(bin("next"), ["build"], { env: { NEXT_TELEMETRY_DISABLED: "1" } });
+  const code = await run(bin("next"), ["build"], { env: { NEXT_TELEMETRY_DISABLED: "1", ...env } });
   if (code === 0) {
     mkdirSync(path.join(root, ".next"), { recursive: true });
     writeFileSync(stampFile, `${want}\n`);
