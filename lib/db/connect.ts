@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
 import pg from "pg";
-import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from "kysely";
 import type { Database } from "./schema";
 
 export type DbDialect = "sqlite" | "postgres";
@@ -52,11 +52,38 @@ const pgTypes = {
   },
 };
 
+const STATEMENT_CACHE_SIZE = 256;
+
+/** Kysely's SQLite driver prepares every statement anew; compiling SQL was a large share of the cost of
+ * a quiz attempt. This reuses prepared statements by SQL text (all/run only: a streaming iterate gets a
+ * fresh statement, since an iterating statement cannot be shared). */
+export function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      let stmt = cache.get(sql);
+      if (!stmt) {
+        stmt = sqlite.prepare(sql);
+        if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+        cache.set(sql, stmt);
+      }
+      const s = stmt;
+      return {
+        reader: s.reader,
+        all: (params: ReadonlyArray<unknown>) => s.all(...params),
+        run: (params: ReadonlyArray<unknown>) => s.run(...params),
+        iterate: (params: ReadonlyArray<unknown>) => sqlite.prepare(sql).iterate(...params) as IterableIterator<unknown>,
+      };
+    },
+  };
+}
+
 /** Creates a Kysely instance for a config; the caller owns it and must call close(). */
 export function createDb(config: DbConfig = configFromEnv()): DbHandle {
   if (config.dialect === "sqlite") {
     const sqlite = openSqlite(config.sqlitePath);
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
     return { db, config, close: () => db.destroy() };
   }
   const pool = new pg.Pool({

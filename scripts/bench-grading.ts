@@ -1,0 +1,155 @@
+// npm run bench:grading — attempts/s and p50/p99 latency of POST /api/quizzes/:id/attempts at 100
+// concurrent connections (autocannon) against the production server on SQLite.
+// Needs a production build (`npx next build`) in the current directory. By default it starts
+// `next start` on BENCH_PORT (3302) with a fresh SQLite file; pass --url http://host:port to use a running server.
+// Each attempt is a different learner's first attempt: learners and their variants are created first
+// through GET /api/quizzes/:id, so the measured phase is POSTs only. Options: --attempts N (default 30000),
+// --connections N (100), --quiz ID (is-relu-linear).
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { randomUUID } from "node:crypto";
+import autocannon from "autocannon";
+import Database from "better-sqlite3";
+import type { PublicQuestion, QuizState } from "../lib/quiz/types";
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+}
+
+const attempts = Number(arg("attempts", "30000"));
+const connections = Number(arg("connections", "100"));
+const quizId = arg("quiz", "is-relu-linear");
+const warmup = Math.min(3000, Math.ceil(attempts / 10));
+const port = Number(process.env.BENCH_PORT ?? 3302);
+const external = arg("url", "");
+const baseUrl = external || `http://127.0.0.1:${port}`;
+
+/** A well-formed answer for every question (not necessarily right: grading cost is the same). */
+function answerFor(q: PublicQuestion, i: number): unknown {
+  switch (q.type) {
+    case "single":
+      return { choice: q.options[i % q.options.length].id };
+    case "multiple":
+      return { choices: [q.options[0].id, q.options[(i + 1) % q.options.length].id] };
+    case "true-false":
+      return { value: i % 2 === 0, because: q.because[i % q.because.length].id };
+    case "numeric":
+      return { value: i % 3 === 0 ? "-0.03" : i % 3 === 1 ? "3e-2" : "3/100" };
+    case "counterexample":
+      return { values: Object.fromEntries(q.fields.map((f, k) => [f.name, k === 0 ? "1" : "-1"])) };
+  }
+}
+
+type Prepared = { cookie: string; body: string; key: string };
+
+async function prepareOne(i: number): Promise<Prepared> {
+  const res = await fetch(`${baseUrl}/api/quizzes/${quizId}`);
+  if (!res.ok) throw new Error(`GET /api/quizzes/${quizId} → ${res.status}`);
+  const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0];
+  const state = (await res.json()) as QuizState;
+  if (!state.variant) throw new Error("no variant returned");
+  const answers = Object.fromEntries(state.variant.questions.map((q) => [q.id, answerFor(q, i)]));
+  return { cookie, body: JSON.stringify({ variantId: state.variant.variantId, answers }), key: randomUUID() };
+}
+
+async function prepare(n: number): Promise<Prepared[]> {
+  const out: Prepared[] = new Array(n);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 50 }, async () => {
+      while (next < n) {
+        const i = next++;
+        out[i] = await prepareOne(i);
+      }
+    }),
+  );
+  return out;
+}
+
+async function waitForServer(child: ChildProcess | null): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child && child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${baseUrl}/api/quizzes/${quizId}/attempts`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`server at ${baseUrl} did not come up in 60 s`);
+}
+
+function run(items: Prepared[]): Promise<autocannon.Result> {
+  let i = 0;
+  return new Promise((resolve, reject) => {
+    autocannon(
+      {
+        url: baseUrl,
+        connections,
+        amount: items.length,
+        requests: [
+          {
+            method: "POST",
+            path: `/api/quizzes/${quizId}/attempts`,
+            setupRequest: (req) => {
+              const it = items[i++ % items.length];
+              return { ...req, body: it.body, headers: { "content-type": "application/json", cookie: it.cookie, "idempotency-key": it.key } };
+            },
+          },
+        ],
+      },
+      (err, result) => (err ? reject(err) : resolve(result)),
+    );
+  });
+}
+
+async function main(): Promise<void> {
+  let child: ChildProcess | null = null;
+  let dbFile = "";
+  if (!external) {
+    if (!fs.existsSync(".next/BUILD_ID")) throw new Error("no production build here: run `npx next build` first (or pass --url)");
+    dbFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "bench-grading-")), "bench.sqlite");
+    child = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+      env: { ...process.env, SQLITE_PATH: dbFile, DATABASE_URL: "", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+      stdio: ["ignore", "ignore", "inherit"],
+      detached: true,
+    });
+  }
+  try {
+    await waitForServer(child);
+    console.log(`preparing ${warmup + attempts} learners with variants of "${quizId}" …`);
+    const items = await prepare(warmup + attempts);
+    console.log(`warm-up: ${warmup} attempts`);
+    await run(items.slice(0, warmup));
+    console.log(`measuring: ${attempts} attempts, ${connections} connections`);
+    const r = await run(items.slice(warmup));
+    const ok = r["2xx"];
+    const perSecond = ok / r.duration;
+    console.log("");
+    console.log(`POST /api/quizzes/${quizId}/attempts on SQLite (synchronous=FULL, group commit), ${connections} connections`);
+    console.log(`  attempts/s:     ${perSecond.toFixed(0)}`);
+    console.log(`  latency p50:    ${r.latency.p50} ms`);
+    console.log(`  latency p99:    ${r.latency.p99} ms`);
+    console.log(`  latency max:    ${r.latency.max} ms`);
+    console.log(`  2xx: ${ok}  non-2xx: ${r.non2xx}  errors: ${r.errors}  timeouts: ${r.timeouts}  duration: ${r.duration.toFixed(2)} s`);
+    if (dbFile) {
+      const db = new Database(dbFile, { readonly: true });
+      const { n } = db.prepare("select count(*) as n from quiz_attempts").get() as { n: number };
+      const { m } = db.prepare("select count(*) as m from attempt_answers").get() as { m: number };
+      db.close();
+      console.log(`  stored: ${n} attempts (warm-up included), ${m} answer rows`);
+    }
+    if (r.non2xx > 0 || r.errors > 0) process.exitCode = 1;
+  } finally {
+    if (child?.pid) process.kill(-child.pid, "SIGTERM");
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
