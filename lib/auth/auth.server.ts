@@ -24,7 +24,8 @@ function baseURLFrom(env: NodeJS.ProcessEnv) {
   if (env.BETTER_AUTH_URL) return env.BETTER_AUTH_URL;
   // Without a fixed URL the origin comes from the request, but only for hosts on this list.
   const hosts = (env.AUTH_ALLOWED_HOSTS ?? "localhost,localhost:*,127.0.0.1,127.0.0.1:*").split(",").map((h) => h.trim()).filter(Boolean);
-  return { allowedHosts: hosts };
+  // The fallback serves direct server calls (the seed) that have no request to read a host from.
+  return { allowedHosts: hosts, fallback: `http://localhost:${env.PORT ?? 3000}` };
 }
 
 /** Builds the better-auth instance for a database (tests build one per database). */
