@@ -5,6 +5,7 @@ import { quizContext } from "@/lib/quiz/context.server";
 import { apiError, HttpError, idempotencyKey, json, learnerFrom, parseSubmission, readBody, withErrors } from "@/lib/quiz/http.server";
 import { getQuiz } from "@/lib/quiz/registry.server";
 import { listAttempts, submitAttempt } from "@/lib/quiz/service.server";
+import { applyAnswerRelease, resolveAttemptPolicy } from "@/lib/classes/assignment-rules.server";
 
 type Ctx = { params: Promise<{ id: string }> };
 
@@ -20,7 +21,9 @@ export async function GET(req: NextRequest, ctx: Ctx) {
     const quiz = await quizFrom(ctx);
     const { db, secret } = await quizContext();
     const learnerId = learnerFrom(req, secret);
-    return json({ quizId: quiz.id, attempts: learnerId ? await listAttempts(db, learnerId, quiz) : [] });
+    // A class assignment may hold answers back until its due date (lib/classes/assignment-rules.server).
+    const policy = learnerId ? await resolveAttemptPolicy(db, learnerId, quiz.id) : null;
+    return json({ quizId: quiz.id, attempts: learnerId ? (await listAttempts(db, learnerId, quiz)).map((a) => applyAnswerRelease(a, policy)) : [] });
   });
 }
 
@@ -34,10 +37,15 @@ export async function POST(req: NextRequest, ctx: Ctx) {
     const deps = await quizContext();
     const learnerId = learnerFrom(req, deps.secret);
     if (!learnerId) throw new HttpError(401, "no_learner", "Load the quiz first (GET /api/quizzes/:id): it identifies you with a cookie.", "cookie");
+    // Assignment rules (open/due dates, late policy, attempts allowed, answer release) from the learner's class.
+    const policy = await resolveAttemptPolicy(deps.db, learnerId, quiz.id);
+    if (policy && !policy.canSubmit) throw new HttpError(403, policy.code ?? "assignment_closed", policy.message ?? "This assignment does not accept attempts now.", "quizId");
     const out = await submitAttempt(deps, { quiz, learnerId, idempotencyKey: key, body });
     switch (out.kind) {
-      case "graded":
-        return out.replayed ? json(out.attempt, 200, { "Idempotent-Replayed": "true" }) : json(out.attempt, 201);
+      case "graded": {
+        const attempt = applyAnswerRelease(out.attempt, policy);
+        return out.replayed ? json(attempt, 200, { "Idempotent-Replayed": "true" }) : json(attempt, 201);
+      }
       case "invalid":
         return apiError(
           422,
