@@ -4,11 +4,13 @@
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import styles from "./user-menu.module.css";
+import { useProgressSync } from "./use-progress-sync";
 
 type Me = { id: string; name: string; role: "instructor" | "learner" } | null;
 
 export function UserMenu() {
   const [me, setMe] = useState<Me | undefined>(undefined);
+  useProgressSync(me?.role === "learner");
 
   useEffect(() => {
     let live = true;
