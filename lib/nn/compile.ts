@@ -33,11 +33,11 @@ const MAX_COMPILED_PARAMS = 4096;
 
 const cache = new WeakMap<Network, Kernels | null>();
 
-/** The compiled kernels of a network, or null when it is too large or the environment forbids `new Function` (a strict CSP). */
+/** The compiled kernels of a network, or null when it is too large, on a page's main thread, or where `new Function` is refused. */
 export function kernelsFor(net: Network): Kernels | null {
   if (cache.has(net)) return cache.get(net) ?? null;
   let k: Kernels | null = null;
-  if (net.params.length <= MAX_COMPILED_PARAMS) {
+  if (net.params.length <= MAX_COMPILED_PARAMS && !inPage()) {
     try {
       k = compile(net);
     } catch {
@@ -46,6 +46,15 @@ export function kernelsFor(net: Network): Kernels | null {
   }
   cache.set(net, k);
   return k;
+}
+
+/**
+ * True on a web page's main thread. The site's Content-Security-Policy forbids eval there, and even a
+ * caught attempt is reported as a console error, so pages use the generic loops; the playground trains
+ * in a worker (whose script carries no such policy), and Node (server render, tests, bench) compiles.
+ */
+function inPage(): boolean {
+  return typeof (globalThis as { document?: unknown }).document !== "undefined";
 }
 
 const num = (x: number) => (Object.is(x, -0) ? "0" : String(x));

@@ -9,6 +9,7 @@ import { CollapseExample } from "../lesson/collapse-example";
 import { Fact, Value } from "../lesson/fact";
 import { FunctionPlot } from "../plots/function-plot";
 import { LinearRegionsFigure } from "../plots/linear-regions-figure";
+import { Playground } from "../playground/playground";
 import { Quiz } from "../quiz/quiz";
 
 // MDX passes arbitrary props from the lesson source; each component validates its own.
@@ -23,6 +24,7 @@ export const mdxComponents: Record<string, ComponentType<any>> = {
   LayerCollapseDemo,
   LinearityTester,
   LinearRegionsFigure,
+  Playground,
   Quiz,
   Value,
 };

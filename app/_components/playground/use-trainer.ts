@@ -1,0 +1,125 @@
+"use client";
+// Connects a playground to its worker. Until the learner first plays or steps there is no worker: the
+// untrained network's frame is computed in place (a few ms), also during the server render.
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { PlaygroundConfig } from "./playground-state";
+import { createSession, snapshot } from "./session";
+import type { Frame, FromWorker, ToWorker } from "./trainer-protocol";
+
+/** One point of the loss chart. */
+export type LossPoint = { epoch: number; loss: number };
+
+const MAX_POINTS = 300;
+
+function untrained(config: PlaygroundConfig, generation: number): Frame {
+  return { type: "frame", ...snapshot(createSession(config)), playing: false, generation };
+}
+
+/** Keeps at most MAX_POINTS points by dropping every other old one: the chart keeps its whole span. */
+function append(history: LossPoint[], p: LossPoint): LossPoint[] {
+  if (history.length > 0 && history[history.length - 1].epoch === p.epoch) return history;
+  const next = [...history, p];
+  if (next.length <= MAX_POINTS) return next;
+  return next.filter((_, i) => i % 2 === 0 || i === next.length - 1);
+}
+
+function sameUnits(a: Frame["dead"], b: Frame["dead"]): boolean {
+  return a.length === b.length && a.every((u, i) => u.layer === b[i].layer && u.unit === b[i].unit);
+}
+
+export function useTrainer(config: PlaygroundConfig) {
+  const [frame, setFrame] = useState<Frame>(() => untrained(config, 0));
+  const [history, setHistory] = useState<LossPoint[]>(() => [{ epoch: 0, loss: frame.loss }]);
+  const [error, setError] = useState<string | null>(null);
+  // Kept here rather than read from frames, so the button flips at once.
+  const [playing, setPlaying] = useState(false);
+  const worker = useRef<Worker | null>(null);
+  const generation = useRef(0);
+  const configRef = useRef(config);
+
+  const onMessage = useCallback((e: MessageEvent<FromWorker>) => {
+    const msg = e.data;
+    if (msg.type === "error") {
+      setError(msg.message);
+      setPlaying(false);
+      return;
+    }
+    if (msg.generation !== generation.current) {
+      generation.current = msg.generation;
+      setHistory([{ epoch: msg.epoch, loss: msg.loss }]);
+    } else {
+      setHistory((h) => append(h, { epoch: msg.epoch, loss: msg.loss }));
+    }
+    // Keep the previous dead-unit list when it has not changed, so memoised controls skip re-rendering.
+    setFrame((prev) => (sameUnits(prev.dead, msg.dead) ? { ...msg, dead: prev.dead } : msg));
+  }, []);
+
+  const send = useCallback(
+    (msg: ToWorker) => {
+      if (!worker.current) {
+        try {
+          const w = new Worker(new URL("./trainer.worker.ts", import.meta.url), { type: "module" });
+          w.onmessage = onMessage;
+          w.onerror = () => {
+            setError("The training worker failed to start. Reload the page to try again.");
+            setPlaying(false);
+          };
+          w.postMessage({ type: "init", config: configRef.current } satisfies ToWorker);
+          worker.current = w;
+        } catch {
+          setError("This browser cannot run the training worker (Web Workers are unavailable).");
+          return;
+        }
+      }
+      worker.current.postMessage(msg);
+    },
+    [onMessage],
+  );
+
+  // Configuration changes: the worker decides whether they need a new network; without a worker the
+  // untrained frame is recomputed here.
+  useEffect(() => {
+    const previous = configRef.current;
+    configRef.current = config;
+    if (previous === config) return;
+    if (worker.current) {
+      worker.current.postMessage({ type: "config", config } satisfies ToWorker);
+    } else {
+      const f = untrained(config, generation.current);
+      setFrame(f);
+      setHistory([{ epoch: 0, loss: f.loss }]);
+    }
+  }, [config]);
+
+  useEffect(
+    () => () => {
+      worker.current?.terminate();
+      worker.current = null;
+    },
+    [],
+  );
+
+  return {
+    frame,
+    history,
+    error,
+    playing,
+    play: () => {
+      setPlaying(true);
+      send({ type: "play" });
+    },
+    pause: () => {
+      setPlaying(false);
+      send({ type: "pause" });
+    },
+    step: () => {
+      setPlaying(false);
+      send({ type: "step" });
+    },
+    reset: () => {
+      setPlaying(false);
+      send({ type: "pause" });
+      send({ type: "reset" });
+    },
+  };
+}
