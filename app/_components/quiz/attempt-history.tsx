@@ -1,6 +1,7 @@
 "use client";
 // The learner's previous attempts at this quiz, newest last.
 import type { AttemptResponse } from "./api-client";
+import { fmtPoints } from "./quiz-result";
 import styles from "./quiz.module.css";
 
 export function AttemptHistory({ attempts, headingLevel }: { attempts: AttemptResponse[]; headingLevel: 2 | 3 }) {
@@ -24,7 +25,7 @@ export function AttemptHistory({ attempts, headingLevel }: { attempts: AttemptRe
               <tr key={a.attemptId}>
                 <td>{a.attemptNumber}</td>
                 <td>
-                  {a.score} / {a.maxScore} ({a.percent}%)
+                  {fmtPoints(a.score)} / {fmtPoints(a.maxScore)} ({a.percent}%)
                 </td>
                 <td>{new Date(a.submittedAt).toLocaleString("en")}</td>
               </tr>

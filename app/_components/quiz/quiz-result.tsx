@@ -5,7 +5,8 @@ import type { AttemptResponse } from "./api-client";
 import styles from "./quiz.module.css";
 
 const STATUS_TEXT = { correct: "Correct", partial: "Partly correct", incorrect: "Incorrect" } as const;
-const fmtPoints = (p: number) => String(Math.round(p * 100) / 100);
+/** Points as shown: at most two decimals (1/3 of a point shows as 0.33). */
+export const fmtPoints = (p: number) => String(Math.round(p * 100) / 100);
 
 function QuestionOutcome({ r }: { r: QuestionResult }) {
   return (

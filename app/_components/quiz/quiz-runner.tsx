@@ -58,6 +58,12 @@ export function QuizRunner({ quizId, initialState = null, headingLevel = 2 }: Pr
     lastSubmission.current = null;
   }, [variantId]);
 
+  const gradedId = phase.kind === "graded" ? phase.attempt.attemptId : undefined;
+  useEffect(() => {
+    // Move focus to the score once it is on screen, so keyboard and screen-reader users land on the result.
+    if (gradedId) root.current?.querySelector<HTMLElement>("[data-testid=quiz-score]")?.focus();
+  }, [gradedId]);
+
   function change(qid: string, d: Draft) {
     setDrafts((prev) => {
       const next = { ...prev, [qid]: d };
@@ -94,7 +100,6 @@ export function QuizRunner({ quizId, initialState = null, headingLevel = 2 }: Pr
       window.localStorage.removeItem(draftKey(v.variantId));
       setPhase({ kind: "graded", state: phase.state, attempt: r.data });
       void refreshHistory();
-      requestAnimationFrame(() => root.current?.querySelector<HTMLElement>("[data-testid=quiz-score]")?.focus());
       return;
     }
     const err = r.error;
