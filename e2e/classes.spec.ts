@@ -205,10 +205,22 @@ test("signed out, teaching pages send you to sign in; the demo instructor sees a
   await page.getByLabel("Password").fill("wrong password");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(alert(page)).toContainText(/invalid email or password/i);
-  await page.getByLabel("Password").fill("relu-is-not-linear");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  // By keyboard: the fields in order, Enter submits.
+  await page.getByLabel("Email").focus();
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.type("relu-is-not-linear");
+  await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/teach$/);
   await page.getByRole("link", { name: "Gradebook" }).first().click();
+  const grid = page.getByTestId("gradebook");
+  await grid.getByRole("button", { name: /Is ReLU linear\?/ }).focus();
+  await page.keyboard.press("Enter");
+  await expect(grid.getByRole("columnheader", { name: /Is ReLU linear\?/ })).toHaveAttribute("aria-sort", "descending");
+  await expect(grid.locator("tbody tr").first()).toContainText("Ada Learner");
+  await page.keyboard.press("Enter");
+  await expect(grid.getByRole("columnheader", { name: /Is ReLU linear\?/ })).toHaveAttribute("aria-sort", "ascending");
+  await expect(grid.locator("tbody tr").first()).toContainText("Ben Learner");
   await expect(page.getByTestId("gradebook")).toContainText("Ada Learner");
   await expect(page.getByTestId("gradebook")).toContainText("Ben Learner");
   await expect(page.getByTestId("questions-is-relu-linear")).toContainText("Its graph is made of straight-line pieces");
