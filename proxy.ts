@@ -2,6 +2,7 @@
 // statically generated pages get the SHA-256 hashes of the inline scripts in their prerendered HTML;
 // dynamically rendered pages get a fresh per-request nonce, which Next reads from the request's CSP
 // header and puts on its own scripts. No 'unsafe-inline' for scripts, and 'unsafe-eval' only in `next dev`.
+// It also answers a path with a malformed %-escape with a 400 JSON error instead of Next's 500.
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -70,10 +71,30 @@ export function contentSecurityPolicy(scripts: string[], https: boolean): string
   ].join("; ");
 }
 
+/** True when every path segment is valid percent-encoded UTF-8 (Next would fail with a 500 on the rest). */
+export function isDecodablePath(pathname: string): boolean {
+  try {
+    for (const segment of pathname.split("/")) decodeURIComponent(segment);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function proxy(request: NextRequest): NextResponse {
+  const { pathname } = request.nextUrl;
+  if (!isDecodablePath(pathname)) {
+    // A client mistake: answer 400 in the house shape before Next's router trips over it.
+    return NextResponse.json(
+      { error: { code: "invalid_path", message: "The address contains a malformed %-escape; check the link.", field: "path" } },
+      { status: 400, headers: { "Cache-Control": "no-store" } },
+    );
+  }
+  // The API's headers come from next.config.js; only pages need a per-response policy.
+  if (pathname === "/api" || pathname.startsWith("/api/")) return NextResponse.next();
   staticPages ??= loadStaticPages();
   const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
-  const prerendered = staticPages.byPath.get(request.nextUrl.pathname);
+  const prerendered = staticPages.byPath.get(pathname);
   let csp: string;
   const requestHeaders = new Headers(request.headers);
   if (prerendered) {
@@ -94,8 +115,8 @@ export function proxy(request: NextRequest): NextResponse {
 export const config = {
   matcher: [
     {
-      // Pages only: the JSON API gets its own header in next.config.js; static files need none.
-      source: "/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|robots.txt|sitemap.xml).*)",
+      // Pages (for the CSP) and the API (for the path check); static files need neither.
+      source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|sitemap.xml).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },
