@@ -9,7 +9,7 @@ export function LessonNav({ previous, next }: { previous: LessonRef | null; next
   return (
     <nav aria-label="Lessons" className={styles.nav}>
       {previous ? (
-        <Link href={`/lessons/${previous.slug}`} rel="prev" className={styles.navLink} data-testid="prev-lesson">
+        <Link href={`/lessons/${previous.slug}`} prefetch={false} rel="prev" className={styles.navLink} data-testid="prev-lesson">
           <span className={styles.navHint}>← Previous</span>
           <span>{previous.title}</span>
         </Link>
@@ -17,7 +17,7 @@ export function LessonNav({ previous, next }: { previous: LessonRef | null; next
         <span />
       )}
       {next ? (
-        <Link href={`/lessons/${next.slug}`} rel="next" className={`${styles.navLink} ${styles.navNext}`} data-testid="next-lesson">
+        <Link href={`/lessons/${next.slug}`} prefetch={false} rel="next" className={`${styles.navLink} ${styles.navNext}`} data-testid="next-lesson">
           <span className={styles.navHint}>Next →</span>
           <span>{next.title}</span>
         </Link>
@@ -33,7 +33,9 @@ export function Prerequisites({ lessons }: { lessons: LessonRef[] }) {
       {lessons.map((l, i) => (
         <span key={l.slug}>
           {i > 0 ? ", " : null}
-          <Link href={`/lessons/${l.slug}`}>{l.title}</Link>
+          <Link href={`/lessons/${l.slug}`} prefetch={false}>
+            {l.title}
+          </Link>
         </span>
       ))}
     </span>

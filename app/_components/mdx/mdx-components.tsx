@@ -1,13 +1,9 @@
 // The one registry of components a lesson may use. Add a component with an import and an entry.
 import type { ComponentType } from "react";
-import { ActivationCalculator } from "../calculators/activation-calculator";
-import { DeadUnitDemo } from "../calculators/dead-unit-demo";
-import { DepthGradientCalculator } from "../calculators/depth-gradient-calculator";
-import { LayerCollapseDemo } from "../calculators/layer-collapse-demo";
-import { LinearityTester } from "../calculators/linearity-tester";
 import { CollapseExample } from "../lesson/collapse-example";
 import { Fact, Value } from "../lesson/fact";
-import { FunctionPlot } from "../plots/function-plot";
+// The lessons' interactive components, code-split so each page loads only the ones it uses.
+import { ActivationCalculator, DeadUnitDemo, DepthGradientCalculator, FunctionPlot, LayerCollapseDemo, LinearityTester } from "../lesson/lazy-client";
 import { LinearRegionsFigure } from "../plots/linear-regions-figure";
 import { Playground } from "../playground/playground";
 import { Quiz } from "../quiz/quiz";
