@@ -1,8 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createGroupCommitter } from "./group-commit";
+import { sql } from "kysely";
+import { createGroupCommitter, type GroupCommitOptions } from "./group-commit";
 import { openTestDb, TEST_DIALECTS, type TestDb } from "./test-databases";
 
-describe.each(TEST_DIALECTS)("group commit on %s", (dialect) => {
+const modes: [string, "sqlite" | "postgres", boolean][] = [
+  ["sqlite", "sqlite", false],
+  ["sqlite, deferred sync", "sqlite", true],
+  ...(TEST_DIALECTS.includes("postgres") ? [["postgres", "postgres", false] as [string, "postgres", boolean]] : []),
+];
+
+describe.each(modes)("group commit on %s", (_name, dialect, deferred) => {
   let t: TestDb;
   beforeAll(async () => {
     t = await openTestDb(dialect);
@@ -11,10 +18,12 @@ describe.each(TEST_DIALECTS)("group commit on %s", (dialect) => {
     await t?.drop();
   });
 
+  const opts = (): GroupCommitOptions =>
+    deferred && t.config.dialect === "sqlite" ? { sqliteDeferredSync: { file: t.config.sqlitePath, checkpointEveryJobs: 20 } } : {};
   const learner = (id: string) => ({ id, created_at: new Date().toISOString(), user_id: null });
 
   it("commits concurrent jobs in few transactions and answers each after its commit", async () => {
-    const gc = createGroupCommitter(t.db);
+    const gc = createGroupCommitter(t.db, opts());
     const ids = Array.from({ length: 50 }, (_, i) => `gc-${i}`);
     const results = await Promise.all(
       ids.map((id) =>
@@ -32,11 +41,32 @@ describe.each(TEST_DIALECTS)("group commit on %s", (dialect) => {
   });
 
   it("a failing job fails alone; the others in its batch still commit", async () => {
-    const gc = createGroupCommitter(t.db);
+    const gc = createGroupCommitter(t.db, opts());
     const jobs = ["ok-1", "gc-0" /* duplicate key */, "ok-2"].map((id) => gc.run((trx) => trx.insertInto("learners").values(learner(id)).execute()));
     const settled = await Promise.allSettled(jobs);
     expect(settled.map((s) => s.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
     const rows = await t.db.selectFrom("learners").select("id").where("id", "in", ["ok-1", "ok-2"]).execute();
     expect(rows).toHaveLength(2);
+  });
+});
+
+describe("deferred sync on SQLite", () => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await openTestDb("sqlite");
+  });
+  afterAll(async () => {
+    await t?.drop();
+  });
+
+  it("restores synchronous=FULL after each batch and checkpoints at FULL", async () => {
+    if (t.config.dialect !== "sqlite") throw new Error("expected SQLite");
+    const gc = createGroupCommitter(t.db, { sqliteDeferredSync: { file: t.config.sqlitePath, checkpointEveryJobs: 20 } });
+    const at = new Date().toISOString();
+    await Promise.all(Array.from({ length: 30 }, (_, i) => gc.run((trx) => trx.insertInto("learners").values({ id: `d-${i}`, created_at: at, user_id: null }).execute())));
+    const { rows } = await sql<{ synchronous: number }>`pragma synchronous`.execute(t.db);
+    expect(rows[0].synchronous).toBe(2);
+    expect(gc.stats().checkpoints).toBeGreaterThanOrEqual(1);
+    expect(await t.db.selectFrom("learners").select("id").where("id", "like", "d-%").execute()).toHaveLength(30);
   });
 });

@@ -1,31 +1,77 @@
 // Group commit: writes queued while one transaction commits are committed together in the next one, and
-// each caller is answered only after the commit that holds its write. With synchronous=FULL that is one
-// fsync per batch instead of one per write (docs/decisions/031-group-commit.md).
-import type { Kysely, Transaction } from "kysely";
+// each caller is answered only after the commit that holds its write is durable. See
+// docs/decisions/031-group-commit.md for the SQLite "deferred sync" mode, which moves the fsync off the
+// event loop: commit with synchronous=OFF, then fdatasync the WAL on libuv's thread pool before answering.
+import fs from "node:fs/promises";
+import { sql, type Kysely, type Transaction } from "kysely";
 
 type Job<DB> = { work: (trx: Transaction<DB>) => Promise<unknown>; resolve: (v: unknown) => void; reject: (e: unknown) => void };
 
 export type GroupCommitter<DB> = {
-  /** Runs `work` inside a shared transaction; resolves after that transaction has committed. */
+  /** Runs `work` inside a shared transaction; resolves after that transaction has committed (durably). */
   run: <T>(work: (trx: Transaction<DB>) => Promise<T>) => Promise<T>;
-  /** Number of transactions committed so far and the jobs they held (for benchmarks). */
-  stats: () => { batches: number; jobs: number };
+  /** Number of transactions committed so far and the jobs they held (for benchmarks and tests). */
+  stats: () => { batches: number; jobs: number; checkpoints: number };
+};
+
+export type GroupCommitOptions = {
+  maxBatch?: number;
+  /** SQLite only: the database file. Enables deferred sync (commit at synchronous=OFF, then fdatasync the
+   * WAL off the event loop before answering; checkpoints run manually at synchronous=FULL). */
+  sqliteDeferredSync?: { file: string; checkpointEveryJobs?: number };
 };
 
 /** Creates a committer over db. A job that throws fails alone: its batch is retried one job per transaction. */
-export function createGroupCommitter<DB>(db: Kysely<DB>, options: { maxBatch?: number } = {}): GroupCommitter<DB> {
+export function createGroupCommitter<DB>(db: Kysely<DB>, options: GroupCommitOptions = {}): GroupCommitter<DB> {
   const maxBatch = options.maxBatch ?? 512;
+  const deferred = options.sqliteDeferredSync;
+  const checkpointEvery = deferred?.checkpointEveryJobs ?? 500;
   let queue: Job<DB>[] = [];
   let running = false;
   let batches = 0;
   let jobs = 0;
+  let checkpoints = 0;
+  let sinceCheckpoint = 0;
+  let wal: fs.FileHandle | null = null;
+  let prepared = false;
 
-  async function commit(batch: Job<DB>[]): Promise<unknown[]> {
-    const out = await db.transaction().execute(async (trx) => {
+  async function transaction(batch: Job<DB>[]): Promise<unknown[]> {
+    const body = async (trx: Transaction<DB>) => {
       const results: unknown[] = [];
       for (const job of batch) results.push(await job.work(trx));
       return results;
+    };
+    if (!deferred) return db.transaction().execute(body);
+    // One connection for the pragma, the transaction and the pragma back, so no other statement runs
+    // at synchronous=OFF. Auto-checkpoints are off: a checkpoint at OFF would not fsync the database file.
+    return db.connection().execute(async (conn) => {
+      if (!prepared) {
+        await sql`pragma wal_autocheckpoint = 0`.execute(conn);
+        prepared = true;
+      }
+      await sql`pragma synchronous = off`.execute(conn);
+      try {
+        return await conn.transaction().execute(body);
+      } finally {
+        await sql`pragma synchronous = full`.execute(conn);
+      }
     });
+  }
+
+  async function commit(batch: Job<DB>[]): Promise<unknown[]> {
+    const out = await transaction(batch);
+    if (deferred) {
+      // The WAL now holds the batch (written, not yet synced). fdatasync runs on the thread pool.
+      wal ??= await fs.open(`${deferred.file}-wal`, "r");
+      await wal.datasync();
+      sinceCheckpoint += batch.length;
+      if (sinceCheckpoint >= checkpointEvery) {
+        // At synchronous=FULL the checkpoint fsyncs the WAL, copies it into the database file and fsyncs that.
+        await sql`pragma wal_checkpoint(PASSIVE)`.execute(db);
+        sinceCheckpoint = 0;
+        checkpoints += 1;
+      }
+    }
     batches += 1;
     jobs += batch.length;
     return out;
@@ -74,6 +120,6 @@ export function createGroupCommitter<DB>(db: Kysely<DB>, options: { maxBatch?: n
         schedule();
       });
     },
-    stats: () => ({ batches, jobs }),
+    stats: () => ({ batches, jobs, checkpoints }),
   };
 }

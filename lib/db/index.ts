@@ -2,7 +2,7 @@
 // Dialect from DATABASE_URL (Postgres) or SQLITE_PATH / data/app.sqlite (SQLite, WAL).
 import "server-only";
 import type { Kysely } from "kysely";
-import { createDb, type DbHandle } from "./connect";
+import { createDb, type DbConfig, type DbHandle } from "./connect";
 import { migrateToLatest } from "./migrate";
 import type { Database } from "./schema";
 
@@ -23,6 +23,12 @@ export function getDb(): Kysely<Database> {
 export function getDbDialect(): "sqlite" | "postgres" {
   getDb();
   return g.__appDb!.config.dialect;
+}
+
+/** The configuration getDb() was opened with (dialect and SQLite path or Postgres URL). */
+export function getDbConfig(): DbConfig {
+  getDb();
+  return g.__appDb!.config;
 }
 
 /** Replaces the process database with an already-migrated one (tests that run the API in-process). */

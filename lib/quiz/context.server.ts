@@ -1,7 +1,7 @@
 // Per-process state for the quiz API: the migrated database, its group committer and the cookie key.
 import "server-only";
 import type { Kysely } from "kysely";
-import { ensureMigrated, getDb, type Database } from "@/lib/db";
+import { ensureMigrated, getDb, getDbConfig, type Database } from "@/lib/db";
 import { createGroupCommitter, type GroupCommitter } from "@/lib/db/group-commit";
 import { loadCookieSecret } from "./learner.server";
 
@@ -14,7 +14,10 @@ export function quizContext(): Promise<QuizContext> {
   g.__quizContext ??= (async () => {
     await ensureMigrated();
     const db = getDb();
-    return { db, committer: createGroupCommitter(db), secret: await loadCookieSecret(db) };
+    const config = getDbConfig();
+    // SQLite: fsync off the event loop (docs/decisions/031-group-commit.md); Postgres commits are durable as they are.
+    const committer = createGroupCommitter(db, config.dialect === "sqlite" ? { sqliteDeferredSync: { file: config.sqlitePath } } : {});
+    return { db, committer, secret: await loadCookieSecret(db) };
   })().catch((err: unknown) => {
     g.__quizContext = undefined;
     throw err;
