@@ -97,6 +97,7 @@ test("instructor assigns “Is ReLU linear?”; two learners take it; gradebook,
   // Answers and explanations are held back until the due date.
   const definition = l1.page.locator('li[data-question="irl-definition"]');
   await expect(definition).toHaveAttribute("data-status", "incorrect");
+  await expect(l1.page.getByTestId("answers-hidden")).toContainText("after the due date");
   await expect(definition).not.toContainText("additivity f(a + b) = f(a) + f(b) and homogeneity");
   await expect(l1.page.locator("main")).not.toContainText("One failing pair of inputs is enough");
   await expectAccessible(l1.page);

@@ -20,7 +20,7 @@ function QuestionOutcome({ r }: { r: QuestionResult }) {
       <dl className={styles.answerList}>
         <dt>Your answer</dt>
         <dd>{r.yourAnswer}</dd>
-        {r.status !== "correct" && (
+        {r.status !== "correct" && r.correctAnswer !== "" && (
           <>
             <dt>Correct answer</dt>
             <dd>{r.correctAnswer}</dd>
@@ -51,15 +51,19 @@ function QuestionOutcome({ r }: { r: QuestionResult }) {
           {f}
         </p>
       ))}
-      <p className={styles.explanation}>
-        <strong>Explanation:</strong> {r.explanation}
-      </p>
+      {r.explanation !== "" && (
+        <p className={styles.explanation}>
+          <strong>Explanation:</strong> {r.explanation}
+        </p>
+      )}
     </li>
   );
 }
 
 export function QuizResult({ attempt, headingLevel }: { attempt: AttemptResponse; headingLevel: 2 | 3 }) {
   const H = headingLevel === 2 ? "h2" : "h3";
+  // Set when a class assignment holds answers back (lib/classes/assignment-rules.server.ts).
+  const hidden = (attempt as AttemptResponse & { answersHidden?: { until: string | null } }).answersHidden;
   return (
     <section className={styles.result} aria-labelledby={`result-${attempt.attemptId}`}>
       <H id={`result-${attempt.attemptId}`} className={styles.score} tabIndex={-1} data-testid="quiz-score">
@@ -69,6 +73,13 @@ export function QuizResult({ attempt, headingLevel }: { attempt: AttemptResponse
         Attempt {attempt.attemptNumber}
         {attempt.maxAttempts !== null ? ` of ${attempt.maxAttempts}` : ""}, submitted {new Date(attempt.submittedAt).toLocaleString("en")}.
       </p>
+      {hidden && (
+        <p className={styles.muted} data-testid="answers-hidden">
+          {hidden.until
+            ? `Your instructor shows the correct answers and explanations after the due date (${new Date(hidden.until).toLocaleString("en")}).`
+            : "Your instructor does not show the correct answers and explanations for this assignment."}
+        </p>
+      )}
       <ol className={styles.outcomes}>
         {attempt.questions.map((r) => (
           <QuestionOutcome key={r.questionId} r={r} />
