@@ -32,6 +32,8 @@ export type RunReport = {
   unacknowledged: number;
   incomplete: number;
   abandoned: number;
+  /** Acknowledgements that were replays of an already stored attempt (a retry after a lost answer). */
+  replayed: number;
   throughput: number;
   submit: { p50: number; p90: number; p99: number; max: number };
   load: { p50: number; p99: number };
@@ -123,6 +125,7 @@ export async function runScenario(options: RunOptions): Promise<RunReport> {
       unacknowledged: verification.unacknowledged.length,
       incomplete: verification.incomplete.length,
       abandoned: ledger.abandoned.length,
+      replayed: ledger.acks.filter((a) => a.replayed).length,
       throughput: r(ledger.acks.length / elapsed),
       submit: {
         p50: r(quantile(ledger.submitLatencies, 0.5)),
@@ -150,7 +153,7 @@ export function formatReport(title: string, r: RunReport): string {
   const lines = [
     `${title} — ${r.db} (${r.ok ? "PASS" : "FAIL"})`,
     `  learners: ${r.learners} concurrent, ${r.distinctLearners} distinct identities, ${r.seconds} s${r.kills ? `, ${r.kills} SIGKILL + restart` : ""}`,
-    `  acknowledged: ${r.acknowledged}   stored: ${r.stored}   lost: ${r.lost}   duplicated: ${r.duplicated}   stored-unacknowledged: ${r.unacknowledged}   torn: ${r.incomplete}   abandoned: ${r.abandoned}`,
+    `  acknowledged: ${r.acknowledged}   stored: ${r.stored}   lost: ${r.lost}   duplicated: ${r.duplicated}   stored-unacknowledged: ${r.unacknowledged}   torn: ${r.incomplete}   abandoned: ${r.abandoned}   answered by replay: ${r.replayed}`,
     `  throughput: ${r.throughput} graded attempts/s   submit latency p50 ${r.submit.p50} ms, p90 ${r.submit.p90} ms, p99 ${r.submit.p99} ms, max ${r.submit.max} ms   quiz load p50 ${r.load.p50} ms, p99 ${r.load.p99} ms`,
     `  requests: ${r.counts.requests}   retries: ${r.counts.retries}   timeouts: ${r.counts.timeouts}   connection errors: ${r.counts.connectionErrors}   5xx: ${r.counts.status5xx}   unexpected 4xx: ${r.counts.unexpected4xx}`,
     `  machine: ${r.machine}`,
