@@ -55,6 +55,10 @@ export async function createAssignment(db: Db, actor: SessionUser, classId: stri
   await ownedClass(db, actor, classId);
   const item = await findItem(input.kind, input.targetId);
   if (!item) throw new HttpError(400, "unknown_target", `There is no ${input.kind} “${input.targetId}” to assign.`, "targetId");
+  // The quiz engine stops at the quiz's own limit, so an assignment can only lower it.
+  if (input.kind === "quiz" && item.maxAttempts !== null && input.maxAttempts !== null && input.maxAttempts > item.maxAttempts) {
+    throw new HttpError(400, "too_many_attempts", `“${item.title}” allows at most ${item.maxAttempts} attempts; choose ${item.maxAttempts} or fewer.`, "maxAttempts");
+  }
   const dueAt = new Date(input.dueAt);
   if (dueAt.getTime() <= now.getTime()) throw new HttpError(400, "due_in_past", "The due date has already passed; choose a date in the future.", "dueAt");
   const openAt = input.openAt ? new Date(input.openAt) : now;

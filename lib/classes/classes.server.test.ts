@@ -85,6 +85,7 @@ describe.each(TEST_DIALECTS)("classes on %s", (dialect) => {
       [{ kind: "lesson", targetId: "sigmoid-vanishing-gradient", dueAt: "2030-02-30T25:00:00Z" }, 400, "dueAt", /date and time/],
       [{ kind: "lesson", targetId: "sigmoid-vanishing-gradient", openAt: "2031-01-01T00:00:00Z", dueAt: "2030-01-01T00:00:00Z" }, 400, "dueAt", /after the open date/],
       [{ kind: "quiz", targetId: "is-relu-linear", dueAt: "2030-01-01T00:00:00Z", maxAttempts: 0 }, 400, "maxAttempts", /at least 1/],
+      [{ kind: "quiz", targetId: "is-relu-linear", dueAt: "2030-01-01T00:00:00Z", maxAttempts: 5 }, 400, "maxAttempts", /at most 3 attempts/],
       [{ kind: "quiz", targetId: "is-relu-linear", dueAt: "2030-01-01T00:00:00Z" }, 409, "targetId", /already assigned/],
       [{ kind: "lesson", targetId: "relu", dueAt: "2030-01-01T00:00:00Z", extra: 1 }, 400, "extra", /Unknown field/],
     ];

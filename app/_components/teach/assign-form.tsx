@@ -6,7 +6,7 @@ import { useState } from "react";
 import styles from "../auth/forms.module.css";
 import { callApi, failureMessage, type ApiFailure } from "./api";
 
-export type CatalogOption = { kind: "quiz" | "lesson"; id: string; title: string; graded: boolean };
+export type CatalogOption = { kind: "quiz" | "lesson"; id: string; title: string; graded: boolean; maxAttempts: number | null };
 
 const toIso = (local: string): string | null => {
   if (!local) return null;
@@ -22,6 +22,7 @@ export function AssignForm({ classId, items }: { classId: string; items: Catalog
   const [target, setTarget] = useState(`${items[0]?.kind}:${items[0]?.id}`);
   const [late, setLate] = useState("closed");
   const isQuiz = target.startsWith("quiz:");
+  const quizLimit = items.find((i) => `${i.kind}:${i.id}` === target)?.maxAttempts ?? null;
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -96,7 +97,10 @@ export function AssignForm({ classId, items }: { classId: string; items: Catalog
         <div className={styles.row}>
           <div className={styles.field}>
             <label htmlFor="assign-attempts">Attempts allowed</label>
-            <input id="assign-attempts" name="maxAttempts" type="number" min={1} max={20} placeholder="The quiz's own limit" {...invalid("maxAttempts")} />
+            <input id="assign-attempts" name="maxAttempts" type="number" min={1} max={quizLimit ?? 20} placeholder="The quiz's own limit" aria-describedby="assign-attempts-hint" {...invalid("maxAttempts")} />
+            <span id="assign-attempts-hint" className={styles.hint}>
+              {quizLimit === null ? "Empty: unlimited." : `Empty: the quiz's own limit, ${quizLimit}.`}
+            </span>
           </div>
           <div className={styles.field}>
             <label htmlFor="assign-grading">Grade by</label>
