@@ -229,3 +229,29 @@ test("signed out, teaching pages send you to sign in; the demo instructor sees a
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
 });
+
+test("lesson progress follows the learner's account to another browser and completes the lesson assignment", async ({ page, browser }) => {
+  const signInAs = async (p: Page, email: string) => {
+    await p.goto("/sign-in?next=/lessons/relu");
+    await p.getByLabel("Email").fill(email);
+    await p.getByLabel("Password").fill("relu-is-not-linear");
+    await p.getByRole("button", { name: "Sign in" }).click();
+    await expect(p).toHaveURL(/\/lessons\/relu$/);
+  };
+  await signInAs(page, "ben@example.com");
+  const complete = page.getByTestId("complete-lesson");
+  await expect(complete).toHaveAttribute("aria-pressed", "false");
+  const saved = page.waitForResponse((r) => r.url().endsWith("/api/progress") && r.request().method() === "PUT" && r.request().postData()?.includes('"relu":{"completedAt":"') === true);
+  await complete.click();
+  expect((await saved).status()).toBe(200);
+
+  const other = await newPage(browser);
+  await signInAs(other.page, "ben@example.com");
+  await expect(other.page.getByTestId("complete-lesson")).toHaveAttribute("aria-pressed", "true");
+  await expect(other.page.getByTestId("progress-completed")).toHaveText("1");
+  await other.page.goto("/my");
+  await expect(other.page.getByTestId("my-assignments").getByRole("row", { name: /ReLU/ }).filter({ hasNotText: "Is ReLU linear?" })).toContainText("Done");
+  await expectAccessible(other.page);
+  expect(other.errors).toEqual([]);
+  await other.context.close();
+});
