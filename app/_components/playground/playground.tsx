@@ -67,7 +67,8 @@ export function Playground({ preset = "relu-circle", urlKey }: Props) {
     }
   }, [frame, playing, summary]);
 
-  const mapLabel = `Decision map over [${MAP_GRID.min}, ${MAP_GRID.max}]²: orange where the network predicts class 1 (circles), blue for class 0 (squares). ${summary}`;
+  // The label does not repeat the changing figures (they are in the list beside it and announced on pause).
+  const mapLabel = `Decision map over [${MAP_GRID.min}, ${MAP_GRID.max}]²: orange where the network predicts class 1 (circles), blue for class 0 (squares), with the ${DATA_COUNT} training points.`;
 
   return (
     <section className={styles.playground} aria-labelledby={`${id}-title`} id={key} data-testid="playground" data-preset={presetId}>

@@ -8,7 +8,9 @@ export type ToWorker =
   | { type: "play" }
   | { type: "pause" }
   | { type: "step" }
-  | { type: "reset" };
+  | { type: "reset" }
+  /** The page has drawn the last frame: the worker sends at most one frame ahead (back-pressure). */
+  | { type: "ack" };
 
 /** A picture of training: figures, plus the decision map (transferred, not copied). */
 export type Frame = {

@@ -1,5 +1,5 @@
 // The playground's trainer, off the main thread so the page stays responsive. While playing it trains in
-// slices of at most ~20 ms and posts a frame (figures + decision map) about 25 times a second.
+// slices of at most ~20 ms and posts a frame (figures + decision map) up to 20 times a second, never more than one ahead of the page.
 import { needsReset, type PlaygroundConfig } from "./playground-state";
 import { createSession, snapshot, trainEpochs, type Session } from "./session";
 import type { Frame, FromWorker, ToWorker } from "./trainer-protocol";
@@ -7,7 +7,7 @@ import type { Frame, FromWorker, ToWorker } from "./trainer-protocol";
 type WorkerScope = { postMessage(message: FromWorker, transfer?: Transferable[]): void; onmessage: ((e: MessageEvent<ToWorker>) => void) | null };
 const scope = self as unknown as WorkerScope;
 
-const FRAME_MS = 40;
+const FRAME_MS = 50;
 const SLICE_MS = 20;
 
 let session: Session | null = null;
@@ -16,9 +16,12 @@ let generation = 0;
 let timer: ReturnType<typeof setTimeout> | null = null;
 let last = 0;
 let owed = 0; // fractional epochs due at a fixed speed
+// A frame is in flight until the page acknowledges it: a busy page is never flooded with frames.
+let inFlight = false;
 
-function post(): void {
-  if (!session) return;
+function post(force = true): void {
+  if (!session || (inFlight && !force)) return;
+  inFlight = true;
   const s = snapshot(session);
   const frame: Frame = { type: "frame", ...s, playing, generation };
   scope.postMessage(frame, [s.map.buffer]);
@@ -42,7 +45,7 @@ function tick(): void {
     while (performance.now() - start < SLICE_MS);
   }
   last = now;
-  post();
+  post(false);
   timer = setTimeout(tick, Math.max(0, FRAME_MS - (performance.now() - start)));
 }
 
@@ -88,6 +91,9 @@ scope.onmessage = (e) => {
       case "reset":
         if (session) reset(session.config);
         post();
+        break;
+      case "ack":
+        inFlight = false;
         break;
     }
   } catch (err) {

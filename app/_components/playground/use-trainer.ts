@@ -1,7 +1,7 @@
 "use client";
 // Connects a playground to its worker. Until the learner first plays or steps there is no worker: the
 // untrained network's frame is computed in place (a few ms), also during the server render.
-import { useCallback, useEffect, useRef, useState } from "react";
+import { startTransition, useCallback, useEffect, useRef, useState } from "react";
 import type { PlaygroundConfig } from "./playground-state";
 import { createSession, snapshot } from "./session";
 import type { Frame, FromWorker, ToWorker } from "./trainer-protocol";
@@ -44,14 +44,15 @@ export function useTrainer(config: PlaygroundConfig) {
       setPlaying(false);
       return;
     }
-    if (msg.generation !== generation.current) {
-      generation.current = msg.generation;
-      setHistory([{ epoch: msg.epoch, loss: msg.loss }]);
-    } else {
-      setHistory((h) => append(h, { epoch: msg.epoch, loss: msg.loss }));
-    }
-    // Keep the previous dead-unit list when it has not changed, so memoised controls skip re-rendering.
-    setFrame((prev) => (sameUnits(prev.dead, msg.dead) ? { ...msg, dead: prev.dead } : msg));
+    const fresh = msg.generation !== generation.current;
+    generation.current = msg.generation;
+    // Frames render as a transition: React yields to the learner's typing and clicks in between.
+    startTransition(() => {
+      if (fresh) setHistory([{ epoch: msg.epoch, loss: msg.loss }]);
+      else setHistory((h) => append(h, { epoch: msg.epoch, loss: msg.loss }));
+      // Keep the previous dead-unit list when it has not changed, so memoised controls skip re-rendering.
+      setFrame((prev) => (sameUnits(prev.dead, msg.dead) ? { ...msg, dead: prev.dead } : msg));
+    });
   }, []);
 
   const send = useCallback(
@@ -90,6 +91,11 @@ export function useTrainer(config: PlaygroundConfig) {
       setHistory([{ epoch: 0, loss: f.loss }]);
     }
   }, [config]);
+
+  // Acknowledge each frame once it is on screen, so the worker may send the next.
+  useEffect(() => {
+    worker.current?.postMessage({ type: "ack" } satisfies ToWorker);
+  }, [frame]);
 
   useEffect(
     () => () => {
