@@ -12,9 +12,10 @@ import rehypeSlug from "rehype-slug";
 import rehypeAutolinkHeadings from "rehype-autolink-headings";
 import { parseFrontmatter, type LessonFrontmatter } from "./frontmatter";
 import { remarkCheckMath } from "./check-math";
+import { remarkStaticMath } from "./remark-static-math";
 
 /** Bump when the plugin list or its options change, so cached output is not reused. */
-const PIPELINE_VERSION = "2";
+const PIPELINE_VERSION = "3";
 
 export type CompiledLesson = { code: string; frontmatter: LessonFrontmatter; hash: string };
 
@@ -90,7 +91,7 @@ export async function compileLesson(lessonDir: string, options: CompileOptions =
     source,
     cwd: lessonDir,
     mdxOptions(mdx) {
-      mdx.remarkPlugins = [...(mdx.remarkPlugins ?? []), remarkGfm, remarkMath, remarkCheckMath];
+      mdx.remarkPlugins = [...(mdx.remarkPlugins ?? []), remarkGfm, remarkMath, remarkCheckMath, remarkStaticMath];
       mdx.rehypePlugins = [
         ...(mdx.rehypePlugins ?? []),
         [rehypeKatex, { output: "htmlAndMathml", strict: "error" }],

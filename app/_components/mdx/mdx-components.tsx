@@ -2,10 +2,11 @@
 import type { ComponentType } from "react";
 import { CollapseExample } from "../lesson/collapse-example";
 import { Fact, Value } from "../lesson/fact";
+import { StaticMath } from "../lesson/static-math";
 // The lessons' interactive components, code-split so each page loads only the ones it uses.
 import { ActivationCalculator, DeadUnitDemo, DepthGradientCalculator, FunctionPlot, LayerCollapseDemo, LinearityTester } from "../lesson/lazy-client";
 import { LinearRegionsFigure } from "../plots/linear-regions-figure";
-import { Playground } from "../playground/playground";
+import { Playground } from "../playground/lazy";
 import { Quiz } from "../quiz/quiz";
 
 // MDX passes arbitrary props from the lesson source; each component validates its own.
@@ -22,5 +23,6 @@ export const mdxComponents: Record<string, ComponentType<any>> = {
   LinearRegionsFigure,
   Playground,
   Quiz,
+  StaticMath,
   Value,
 };
