@@ -255,3 +255,36 @@ test("lesson progress follows the learner's account to another browser and compl
   expect(other.errors).toEqual([]);
   await other.context.close();
 });
+
+test("roster and code: the instructor removes a learner and makes a new code; the old code stops working", async ({ page, browser }) => {
+  page.on("dialog", (d) => void d.accept());
+  await signUp(page, "Rosa Roster", `rosa-${run}@example.com`, "instructor");
+  await expect(page).toHaveURL(/\/teach$/);
+  await page.getByLabel("Class name").fill(`Roster ${run}`);
+  await page.getByLabel("Term").fill("Summer");
+  await page.getByRole("button", { name: "Create class" }).click();
+  const oldCode = (await page.getByTestId("join-code").innerText()).trim();
+
+  const learner = await newPage(browser);
+  await signUp(learner.page, "Theo Temp", `theo-${run}@example.com`, "learner", `/join/${oldCode}`);
+  await learner.page.getByRole("button", { name: "Join this class" }).click();
+  await expect(learner.page).toHaveURL(/\/my$/);
+
+  await page.reload();
+  const roster = page.getByTestId("roster");
+  await expect(roster).toContainText("Theo Temp");
+  await roster.getByRole("row", { name: /Theo Temp/ }).getByRole("button", { name: "Remove" }).click();
+  await expect(page.getByText("No learners have joined yet.")).toBeVisible();
+  await page.getByRole("button", { name: "Make a new code" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "New code made" })).toBeVisible();
+  const newCode = (await page.getByTestId("join-code").innerText()).trim();
+  expect(newCode).not.toBe(oldCode);
+  await expectAccessible(page);
+
+  await learner.page.goto(`/join/${oldCode}`);
+  await expect(alert(learner.page)).toContainText("No class has that join code");
+  await learner.page.goto(`/join/${newCode}`);
+  await expect(learner.page.getByRole("button", { name: "Join this class" })).toBeVisible();
+  expect(learner.errors).toEqual([]);
+  await learner.context.close();
+});

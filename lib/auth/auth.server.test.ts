@@ -31,6 +31,21 @@ describe.each(TEST_DIALECTS)("accounts on %s", (dialect) => {
     expect(Boolean(row.email_verified)).toBe(false);
   });
 
+  it("marks the session cookie Secure (with the __Secure- prefix) when the site is served over https", async () => {
+    const auth = createAuth({ db: app.t.db, secret: "y".repeat(32), learnerSecret: app.ctx.learnerSecret, env: { BETTER_AUTH_URL: "https://relu.example.org", AUTH_RATE_LIMIT: "off" } as unknown as NodeJS.ProcessEnv });
+    const req = new Request("https://relu.example.org/api/auth/sign-up/email", {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: "https://relu.example.org" },
+      body: JSON.stringify({ email: `secure-${dialect}@example.com`, password: "correct horse battery", name: "Sec" }),
+    });
+    const res = await auth.handler(req);
+    expect(res.status).toBe(200);
+    const set = res.headers.getSetCookie().find((l) => l.includes("session_token="));
+    expect(set).toMatch(/^__Secure-better-auth\.session_token=/);
+    expect(set).toMatch(/; Secure/i);
+    expect(set).toMatch(/HttpOnly/i);
+  });
+
   it("defaults to learner, refuses an unknown role and a role change", async () => {
     const c = new Client("Lin");
     expect((await c.signUp(app.ctx, "lin@example.com", "learner")).status).toBe(200);
