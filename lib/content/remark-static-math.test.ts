@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { unified } from "unified";
 import remarkParse from "remark-parse";
 import remarkMath from "remark-math";
-import remarkRehype from "remark-rehype";
+import remarkRehype, { type Options as RemarkRehypeOptions } from "remark-rehype";
 import remarkMdx from "remark-mdx";
 import { remarkStaticMath, renderMath } from "./remark-static-math";
 
@@ -34,8 +34,8 @@ describe("remarkStaticMath", () => {
   });
 
   it("leaves a tree remark-rehype can convert (leaf nodes keep no children key)", () => {
-    const passThrough = ["mdxJsxFlowElement", "mdxJsxTextElement", "mdxFlowExpression", "mdxTextExpression", "mdxjsEsm"];
-    const processor = unified().use(remarkParse).use(remarkMdx).use(remarkMath).use(remarkStaticMath).use(remarkRehype, { passThrough });
+    const options: RemarkRehypeOptions = { passThrough: ["mdxJsxFlowElement", "mdxJsxTextElement", "mdxFlowExpression", "mdxTextExpression", "mdxjsEsm"] };
+    const processor = unified().use(remarkParse).use(remarkMdx).use(remarkMath).use(remarkStaticMath).use(remarkRehype, options);
     const hast = processor.runSync(processor.parse("Text $x$, **bold** and {1 + 1}.\n\n$$\ny\n$$\n")) as Node;
     expect(find(hast, "mdxJsxTextElement")).toHaveLength(1);
     expect(find(hast, "mdxJsxFlowElement")).toHaveLength(1);
