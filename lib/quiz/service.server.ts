@@ -34,8 +34,9 @@ function openVariant(db: Kysely<Database>, learnerId: string, quizId: string): P
     .executeTakeFirst();
 }
 
-/** The learner's current variant, created (with the learner row) when none is open and attempts remain. */
-export async function loadQuizState(db: Kysely<Database>, learnerId: string, quiz: QuizDef): Promise<QuizState> {
+/** The learner's current variant, created (with the learner row) when none is open and attempts remain.
+ * With a committer, the two inserts join a group commit (one fsync for many first visits). */
+export async function loadQuizState(db: Kysely<Database>, learnerId: string, quiz: QuizDef, committer?: GroupCommitter<Database>): Promise<QuizState> {
   let open = await openVariant(db, learnerId, quiz.id);
   let used: number;
   if (open) used = open.attempt_number - 1;
@@ -49,13 +50,17 @@ export async function loadQuizState(db: Kysely<Database>, learnerId: string, qui
     used = Number(last?.n ?? 0);
     if (quiz.maxAttempts === null || used < quiz.maxAttempts) {
       const now = new Date().toISOString();
-      await db.insertInto("learners").values({ id: learnerId, created_at: now, user_id: null }).onConflict((oc) => oc.doNothing()).execute();
-      // A concurrent request may create the same attempt number first; then we read back its variant.
-      await db
-        .insertInto("quiz_variants")
-        .values({ id: randomUUID(), learner_id: learnerId, quiz_id: quiz.id, attempt_number: used + 1, seed: randomInt(2 ** 31), status: "open", created_at: now })
-        .onConflict((oc) => oc.doNothing())
-        .execute();
+      const create = async (w: Kysely<Database>) => {
+        await w.insertInto("learners").values({ id: learnerId, created_at: now, user_id: null }).onConflict((oc) => oc.doNothing()).execute();
+        // A concurrent request may create the same attempt number first; then we read back its variant.
+        await w
+          .insertInto("quiz_variants")
+          .values({ id: randomUUID(), learner_id: learnerId, quiz_id: quiz.id, attempt_number: used + 1, seed: randomInt(2 ** 31), status: "open", created_at: now })
+          .onConflict((oc) => oc.doNothing())
+          .execute();
+      };
+      if (committer) await committer.run(create);
+      else await db.transaction().execute(create);
       open = await openVariant(db, learnerId, quiz.id);
       if (open) used = open.attempt_number - 1;
     }

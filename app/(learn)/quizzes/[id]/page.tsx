@@ -21,9 +21,9 @@ export default async function QuizPage({ params }: Props) {
   const { id } = await params;
   const quiz = getQuiz(id);
   if (!quiz) notFound();
-  const { db, secret } = await quizContext();
+  const { db, secret, committer } = await quizContext();
   const learnerId = verifyLearnerCookie((await cookies()).get(LEARNER_COOKIE)?.value, secret);
-  const initialState = learnerId ? await loadQuizState(db, learnerId, quiz) : null;
+  const initialState = learnerId ? await loadQuizState(db, learnerId, quiz, committer) : null;
   return (
     <article className={styles.page}>
       <header>

@@ -11,10 +11,10 @@ export async function GET(req: NextRequest, ctx: { params: Promise<{ id: string 
     const { id } = await ctx.params;
     const quiz = getQuiz(id);
     if (!quiz) throw new HttpError(404, "quiz_not_found", `There is no quiz “${id}”.`, "id");
-    const { db, secret } = await quizContext();
+    const { db, secret, committer } = await quizContext();
     const known = learnerFrom(req, secret);
     const learnerId = known ?? newLearnerId();
-    const res = json(await loadQuizState(db, learnerId, quiz));
+    const res = json(await loadQuizState(db, learnerId, quiz, committer));
     if (!known) setLearnerCookie(res, req, learnerId, secret);
     return res;
   });
