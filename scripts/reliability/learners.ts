@@ -82,9 +82,28 @@ async function withRetries(ledger: Ledger, budgetMs: number, timeoutMs: number, 
     if (Date.now() > deadline) return { kind: "gave-up" };
     const t0 = performance.now();
     ledger.counts.requests += 1;
+    // Our own timer (AbortSignal.timeout's can be collected before it fires on Node 20, leaving a fetch
+    // hanging forever), and a hard race in case a body read ignores the abort.
+    const abort = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    const expired = new Promise<"timeout">((resolve) => {
+      timer = setTimeout(() => {
+        abort.abort();
+        resolve("timeout");
+      }, timeoutMs);
+    });
+    const work = (async () => {
+      const res = await send(abort.signal);
+      return { res, text: await res.text() };
+    })();
+    work.catch(() => {}); // if the timer wins, the aborted request's rejection is expected and ignored
     try {
-      const res = await send(AbortSignal.timeout(timeoutMs));
-      const text = await res.text();
+      const answered = await Promise.race([work, expired]);
+      if (answered === "timeout") {
+        ledger.counts.timeouts += 1;
+        continue;
+      }
+      const { res, text } = answered;
       const ms = performance.now() - t0;
       let body: unknown;
       try {
@@ -104,6 +123,8 @@ async function withRetries(ledger: Ledger, budgetMs: number, timeoutMs: number, 
       const name = (err as Error).name;
       if (name === "TimeoutError" || name === "AbortError") ledger.counts.timeouts += 1;
       else ledger.counts.connectionErrors += 1;
+    } finally {
+      clearTimeout(timer);
     }
   }
 }

@@ -35,6 +35,9 @@ export type RunReport = {
   /** Acknowledgements that were replays of an already stored attempt (a retry after a lost answer). */
   replayed: number;
   throughput: number;
+  /** CPU seconds the server used, and graded attempts per server CPU-second (less sensitive to a shared machine). */
+  serverCpuSeconds: number;
+  attemptsPerCpuSecond: number;
   submit: { p50: number; p90: number; p99: number; max: number };
   load: { p50: number; p99: number };
   counts: Ledger["counts"];
@@ -88,6 +91,7 @@ export async function runScenario(options: RunOptions): Promise<RunReport> {
       })();
     }
     let ledger: Ledger;
+    let cpu = 0;
     try {
       ledger = await simulateLearners({
         baseUrl: server.url,
@@ -99,6 +103,7 @@ export async function runScenario(options: RunOptions): Promise<RunReport> {
       await killer;
     } finally {
       await killer.catch(() => {});
+      cpu = server.cpuSeconds();
       // The final blow: no graceful shutdown before we read the database.
       await server.kill();
     }
@@ -127,6 +132,8 @@ export async function runScenario(options: RunOptions): Promise<RunReport> {
       abandoned: ledger.abandoned.length,
       replayed: ledger.acks.filter((a) => a.replayed).length,
       throughput: r(ledger.acks.length / elapsed),
+      serverCpuSeconds: r(cpu),
+      attemptsPerCpuSecond: cpu > 0 ? r(ledger.acks.length / cpu) : NaN,
       submit: {
         p50: r(quantile(ledger.submitLatencies, 0.5)),
         p90: r(quantile(ledger.submitLatencies, 0.9)),
@@ -154,7 +161,7 @@ export function formatReport(title: string, r: RunReport): string {
     `${title} — ${r.db} (${r.ok ? "PASS" : "FAIL"})`,
     `  learners: ${r.learners} concurrent, ${r.distinctLearners} distinct identities, ${r.seconds} s${r.kills ? `, ${r.kills} SIGKILL + restart` : ""}`,
     `  acknowledged: ${r.acknowledged}   stored: ${r.stored}   lost: ${r.lost}   duplicated: ${r.duplicated}   stored-unacknowledged: ${r.unacknowledged}   torn: ${r.incomplete}   abandoned: ${r.abandoned}   answered by replay: ${r.replayed}`,
-    `  throughput: ${r.throughput} graded attempts/s   submit latency p50 ${r.submit.p50} ms, p90 ${r.submit.p90} ms, p99 ${r.submit.p99} ms, max ${r.submit.max} ms   quiz load p50 ${r.load.p50} ms, p99 ${r.load.p99} ms`,
+    `  throughput: ${r.throughput} graded attempts/s (${r.attemptsPerCpuSecond} per server CPU-second, ${r.serverCpuSeconds} CPU-s)   submit latency p50 ${r.submit.p50} ms, p90 ${r.submit.p90} ms, p99 ${r.submit.p99} ms, max ${r.submit.max} ms   quiz load p50 ${r.load.p50} ms, p99 ${r.load.p99} ms`,
     `  requests: ${r.counts.requests}   retries: ${r.counts.retries}   timeouts: ${r.counts.timeouts}   connection errors: ${r.counts.connectionErrors}   5xx: ${r.counts.status5xx}   unexpected 4xx: ${r.counts.unexpected4xx}`,
     `  machine: ${r.machine}`,
   ];

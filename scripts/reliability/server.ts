@@ -1,7 +1,7 @@
 // Starts the production server (`next start` from an existing build) on a port and database of our
 // choosing, in its own process group so a crash test can SIGKILL the whole thing and start it again.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 export type ServerOptions = {
@@ -24,6 +24,8 @@ export type ProductionServer = {
   tail: () => string[];
   /** How many times the server was started. */
   starts: () => number;
+  /** CPU seconds (user + system) used by all incarnations so far (Linux /proc; 0 elsewhere). */
+  cpuSeconds: () => number;
   /** SIGKILLs the process group: no shutdown hooks, no flush — a power cut as far as Node is concerned. */
   kill: () => Promise<void>;
   /** Starts a fresh process on the same port and database; resolves when /api/health answers 200. */
@@ -35,6 +37,21 @@ export type ProductionServer = {
 /** True when `root` has a finished production build. */
 export function hasBuild(root: string): boolean {
   return existsSync(path.join(root, ".next", "BUILD_ID"));
+}
+
+const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+/** User + system CPU seconds of a live process, from /proc/<pid>/stat (0 when unavailable). */
+function processCpuSeconds(pid: number | undefined): number {
+  if (pid === undefined) return 0;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // fields[11..14] = utime, stime, cutime, cstime (stat fields 14–17)
+    return fields.slice(11, 15).reduce((n, f) => n + Number(f), 0) / TICKS_PER_SECOND;
+  } catch {
+    return 0;
+  }
 }
 
 /** Polls GET /api/health until it answers 200 or `timeoutMs` passes. */
@@ -69,6 +86,7 @@ export async function startProductionServer(options: ServerOptions): Promise<Pro
   const errors: string[] = [];
   let child: ChildProcess | null = null;
   let starts = 0;
+  let cpuOfPrevious = 0;
 
   const collect = (stream: "out" | "err") => (chunk: Buffer) => {
     for (const line of chunk.toString("utf8").split("\n")) {
@@ -100,6 +118,7 @@ export async function startProductionServer(options: ServerOptions): Promise<Pro
   async function killGroup(signal: NodeJS.Signals): Promise<void> {
     const c = child;
     if (!c || c.pid === undefined || c.exitCode !== null || c.signalCode !== null) return;
+    cpuOfPrevious += processCpuSeconds(c.pid);
     try {
       process.kill(-c.pid, signal);
     } catch {
@@ -115,6 +134,7 @@ export async function startProductionServer(options: ServerOptions): Promise<Pro
     errorLines: () => [...errors],
     tail: () => [...output],
     starts: () => starts,
+    cpuSeconds: () => cpuOfPrevious + (child && child.exitCode === null && child.signalCode === null ? processCpuSeconds(child.pid) : 0),
     kill: () => killGroup("SIGKILL"),
     restart: async () => {
       await killGroup("SIGKILL");
