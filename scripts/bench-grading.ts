@@ -107,6 +107,38 @@ function run(items: Prepared[]): Promise<autocannon.Result> {
   });
 }
 
+/** CPU seconds (user + system) used so far by a process and all its descendants (Linux /proc). On a
+ * machine shared with other work, wall-clock throughput says little; CPU per attempt still does. */
+function treeCpuSeconds(rootPid: number): number | null {
+  try {
+    const stats = fs
+      .readdirSync("/proc")
+      .filter((d) => /^\d+$/.test(d))
+      .flatMap((d) => {
+        try {
+          const text = fs.readFileSync(`/proc/${d}/stat`, "utf8");
+          const f = text.slice(text.lastIndexOf(")") + 2).split(" ");
+          return [{ pid: Number(d), ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) }];
+        } catch {
+          return [];
+        }
+      });
+    const tree = new Set([rootPid]);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const s of stats) {
+        if (!tree.has(s.pid) && tree.has(s.ppid)) {
+          tree.add(s.pid);
+          grew = true;
+        }
+      }
+    }
+    return stats.filter((s) => tree.has(s.pid)).reduce((sum, s) => sum + s.ticks, 0) / 100; // USER_HZ = 100 on Linux
+  } catch {
+    return null;
+  }
+}
+
 async function main(): Promise<void> {
   let child: ChildProcess | null = null;
   let dbFile = "";
@@ -126,7 +158,9 @@ async function main(): Promise<void> {
     console.log(`warm-up: ${warmup} attempts`);
     await run(items.slice(0, warmup));
     console.log(`measuring: ${attempts} attempts, ${connections} connections`);
+    const cpuBefore = child?.pid ? treeCpuSeconds(child.pid) : null;
     const r = await run(items.slice(warmup));
+    const cpuAfter = child?.pid ? treeCpuSeconds(child.pid) : null;
     const ok = r["2xx"];
     const perSecond = ok / r.duration;
     console.log("");
@@ -136,6 +170,11 @@ async function main(): Promise<void> {
     console.log(`  latency p99:    ${r.latency.p99} ms`);
     console.log(`  latency max:    ${r.latency.max} ms`);
     console.log(`  2xx: ${ok}  non-2xx: ${r.non2xx}  errors: ${r.errors}  timeouts: ${r.timeouts}  duration: ${r.duration.toFixed(2)} s`);
+    if (cpuBefore !== null && cpuAfter !== null && ok > 0) {
+      const perAttempt = ((cpuAfter - cpuBefore) / ok) * 1e6;
+      console.log(`  server CPU:     ${perAttempt.toFixed(0)} µs per attempt (≈ ${(1e6 / perAttempt).toFixed(0)} attempts/s per fully available core)`);
+    }
+    console.log(`  machine load:   ${os.loadavg()[0].toFixed(1)} (1-min average, ${os.cpus().length} cores)`);
     if (dbFile) {
       const db = new Database(dbFile, { readonly: true });
       const { n } = db.prepare("select count(*) as n from quiz_attempts").get() as { n: number };
