@@ -77,7 +77,7 @@ test("instructor assigns “Is ReLU linear?”; two learners take it; gradebook,
   await expect(page.getByLabel("Show answers and explanations")).toHaveValue("after_due");
   await page.getByRole("button", { name: "Assign" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Assigned “Is ReLU linear?”." })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Is ReLU linear?" })).toBeVisible();
+  await expect(page.locator("main").getByRole("link", { name: "Is ReLU linear?" })).toBeVisible();
   await expectAccessible(page);
   const classUrl = page.url();
 
