@@ -52,6 +52,10 @@ test("a ReLU network learns the circle while a linear one stays near chance with
   await relu.getByRole("button", { name: "Pause" }).click();
   expect(await num(relu, "loss")).toBeLessThan(loss0);
   expect(await relu.getByTestId("regions").textContent()).not.toBe(regions0);
+  // Dead units are counted and each is marked in its layer (a crossed box, described in text).
+  const marked = await relu.locator("[data-dead]").evaluateAll((els) => els.reduce((n, e) => n + Number(e.getAttribute("data-dead")), 0));
+  expect(marked).toBe(await num(relu, "dead"));
+  await expect(relu.getByRole("img", { name: /Layer 1: 8 units, (no dead units|dead: units? [\d, ]+)/ })).toBeVisible();
   // The pause is announced with the figures.
   await expect(relu.getByTestId("announcer")).toContainText(/accuracy 0\.9\d*|accuracy 1/);
   await expect(relu.getByTestId("announcer")).toContainText("linear regions");

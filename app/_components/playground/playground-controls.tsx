@@ -146,6 +146,13 @@ export const PlaygroundControls = memo(function PlaygroundControls({ id, config,
         {config.layers.length === 0 ? (
           <p className={styles.note}>No hidden layer: the output is a logistic regression, one straight boundary.</p>
         ) : (
+          // Always shown (not only when some unit is dead), so the layout does not jump during training.
+          <p className={styles.note}>
+            <span className={styles.deadUnit} aria-hidden="true" /> marks a dead unit: its pre-activation is ≤ 0 on every training point, so its
+            gradient is 0 and it has stopped learning.
+          </p>
+        )}
+        {config.layers.length > 0 && (
           <ol className={styles.layers}>
             {config.layers.map((l, i) => (
               <LayerRow key={i} id={id} index={i} layer={l} dead={dead.filter((d) => d.layer === i).map((d) => d.unit)} onChange={(next) => setLayer(i, next)} />
