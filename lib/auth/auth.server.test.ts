@@ -95,6 +95,16 @@ describe.each(TEST_DIALECTS)("accounts on %s", (dialect) => {
     expect((await attempt(`${net}.8`)).status).toBe(401);
   });
 
+  it("limits sign-in attempts per account even when the client forges its address", async () => {
+    const auth = createAuth({ db: app.t.db, secret: "x".repeat(32), learnerSecret: app.ctx.learnerSecret, env: { BETTER_AUTH_URL: ORIGIN, AUTH_SIGN_IN_PER_MINUTE: "1000", AUTH_SIGN_IN_PER_ACCOUNT: "3" } as unknown as NodeJS.ProcessEnv });
+    const attempt = (i: number, password = "nope nope nope") =>
+      auth.handler(new Client().request("/api/auth/sign-in/email", { method: "POST", body: { email: "Ada@Example.com", password }, headers: { "x-forwarded-for": `192.0.2.${i}` } }));
+    const codes = [];
+    for (let i = 1; i <= 4; i++) codes.push((await attempt(i)).status);
+    expect(codes).toEqual([401, 401, 401, 429]);
+    expect((await attempt(5, "correct horse battery")).status).toBe(429);
+  });
+
   it("moves an anonymous learner's attempts into the account on sign-up, then on sign-in from another browser", async () => {
     const now = new Date().toISOString();
     const anon = async (id: string, attempts: number) => {

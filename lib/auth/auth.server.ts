@@ -8,6 +8,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "@/lib/db/schema";
 import { LEARNER_COOKIE, LEARNER_COOKIE_MAX_AGE, signLearnerId, verifyLearnerCookie } from "@/lib/quiz/learner.server";
 import { linkLearnerToUser } from "./link-learner.server";
+import { createThrottle } from "./throttle";
 
 export const ROLES = ["instructor", "learner"] as const;
 const SIGN_IN_PATHS = new Set(["/sign-in/email", "/sign-up/email"]);
@@ -31,6 +32,9 @@ function baseURLFrom(env: NodeJS.ProcessEnv) {
 /** Builds the better-auth instance for a database (tests build one per database). */
 export function createAuth({ db, secret, learnerSecret, env = process.env }: AuthDeps) {
   const ts = { createdAt: "created_at", updatedAt: "updated_at" };
+  // Per account, on top of better-auth's per-address limit (which trusts X-Forwarded-For).
+  const perAccount = createThrottle({ max: Number(env.AUTH_SIGN_IN_PER_ACCOUNT ?? 10), windowMs: 15 * 60_000 });
+  const accountKey = (body: Record<string, unknown>) => (typeof body.email === "string" ? body.email.trim().toLowerCase() : "");
   return betterAuth({
     appName: "Is ReLU linear?",
     secret,
@@ -84,6 +88,12 @@ export function createAuth({ db, secret, learnerSecret, env = process.env }: Aut
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
         const body = (ctx.body ?? {}) as Record<string, unknown>;
+        if (ctx.path === "/sign-in/email" && env.AUTH_RATE_LIMIT !== "off") {
+          const r = perAccount.hit(accountKey(body));
+          if (!r.allowed) {
+            throw new APIError("TOO_MANY_REQUESTS", { message: `Too many sign-in attempts for this account. Try again in ${Math.ceil(r.retryAfter / 60)} minute(s).`, code: "TOO_MANY_ATTEMPTS" });
+          }
+        }
         if (ctx.path === "/sign-up/email") {
           if (body.role !== undefined && !ROLES.includes(body.role as (typeof ROLES)[number])) {
             throw new APIError("BAD_REQUEST", { message: "role must be “instructor” or “learner”.", code: "INVALID_ROLE" });
@@ -102,6 +112,7 @@ export function createAuth({ db, secret, learnerSecret, env = process.env }: Aut
         if (SIGN_IN_PATHS.has(ctx.path)) {
           const userId = ctx.context.newSession?.user.id;
           if (!userId) return;
+          if (ctx.path === "/sign-in/email") perAccount.reset(accountKey((ctx.body ?? {}) as Record<string, unknown>));
           const fromCookie = verifyLearnerCookie(ctx.getCookie(LEARNER_COOKIE) ?? undefined, learnerSecret);
           const { learnerId } = await linkLearnerToUser(db, userId, fromCookie);
           if (learnerId !== fromCookie) {
