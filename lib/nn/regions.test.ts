@@ -108,6 +108,12 @@ describe("deadUnits", () => {
     expect(deadUnits(make("tanh"), inputs)).toEqual([]);
   });
 
+  it("does not call the units of a diverged (NaN) network dead", () => {
+    const net = make("relu");
+    net.params.fill(Number.NaN);
+    expect(deadUnits(net, inputs)).toEqual([]);
+  });
+
   it("reports nothing without inputs", () => {
     expect(deadUnits(make("relu"), [])).toEqual([]);
   });

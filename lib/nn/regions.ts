@@ -149,7 +149,8 @@ export function deadUnitsFlat(net: Network, xs: ArrayLike<number>, count: number
       for (let u = 0; u < a.length; u++) {
         if (a[u]) continue;
         const z = net.pre[o + u];
-        if (z > 0 || derivative(net.codes[h], z, net.post[o + u], net.alphas[h], net.layerIds[h]) !== 0) a[u] = 1;
+        // NaN (a diverged network) is not evidence of a dead unit: only z ≤ 0 with a zero derivative is.
+        if (!(z <= 0) || derivative(net.codes[h], z, net.post[o + u], net.alphas[h], net.layerIds[h]) !== 0) a[u] = 1;
       }
     }
   }

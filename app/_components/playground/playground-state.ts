@@ -92,6 +92,11 @@ export const PRESETS = {
     description: "Three layers of 8 ReLU units carve enough linear regions to follow the arms (give it a few hundred epochs).",
     config: { ...base, dataset: "spiral", noise: 0, learningRate: 0.01, layers: layers(3, 8, "relu") },
   },
+  "dead-relu": {
+    title: "Too large a learning rate kills ReLU units",
+    description: "Learning rate 3 with plain SGD, one sample per step: within a few epochs most ReLU units are off on every point, get zero gradient and stop learning. Switch both layers to Leaky ReLU and reset: no unit dies.",
+    config: { ...base, learningRate: 3, optimizer: "sgd", batchSize: 1, layers: layers(2, 8, "relu") },
+  },
   "regions-growth": {
     title: "Linear regions grow with units and layers",
     description: "Start with one layer of 2 ReLU units (at most 4 regions) and add units, then layers: watch the count of linear regions grow.",

@@ -133,6 +133,11 @@ export function Playground({ preset = "relu-circle", urlKey }: Props) {
               <dd data-testid="dead">{deadCount}</dd>
             </div>
           </dl>
+          {!Number.isFinite(frame.loss) && (
+            <p className={styles.error} role="status">
+              Training diverged: the loss is no longer a number. Lower the learning rate and press Reset.
+            </p>
+          )}
           {frame.regions === null && <p className={styles.note}>Linear regions are undefined here: tanh, sigmoid and the other curved activations make the network curved everywhere.</p>}
           <LossChart history={history} />
         </div>

@@ -35,4 +35,13 @@ describe("training session", () => {
     expect(growth.regions).toBeLessThanOrEqual(4);
     expect(growth.map).toHaveLength(100 * 100);
   });
+
+  it("the dead-relu preset kills most ReLU units, and the same run with Leaky ReLU kills none", () => {
+    const relu = createSession(PRESETS["dead-relu"].config);
+    trainEpochs(relu, 10);
+    expect(snapshot(relu).dead.length).toBeGreaterThanOrEqual(8);
+    const leaky = createSession({ ...PRESETS["dead-relu"].config, layers: PRESETS["dead-relu"].config.layers.map((l) => ({ ...l, activation: "leaky-relu" as const, alpha: 0.01 })) });
+    trainEpochs(leaky, 10);
+    expect(snapshot(leaky).dead).toEqual([]);
+  });
 });
