@@ -189,8 +189,9 @@ export function judge(req: FuzzRequest, a: FuzzAnswer, options: { jsonErrors: bo
   if (a.kind === "failed") return a.status === "timeout" ? `hang: ${a.error}` : `connection error: ${a.error}`;
   if (a.status >= 500) return `${a.status}: ${a.body.slice(0, 300)}`;
   if (a.contentType === "client-refused") return null;
-  // Next answers a method the route does not export with an empty 405 itself; HEAD has no body.
-  if (a.status === 405 || req.method === "HEAD") return null;
+  // Next answers a method the route does not export with an empty 405 itself; HEAD has no body; Node's HTTP
+  // parser refuses oversized headers (431) and URIs (414) before any application code runs.
+  if (a.status === 405 || a.status === 431 || a.status === 414 || req.method === "HEAD") return null;
   // Dot segments ("/api/../x", "%2e%2e") can leave the API: such a request is for a page, not JSON.
   const target = new URL(req.path, "http://x").pathname;
   const underApi = target === "/api" || target.startsWith("/api/");
