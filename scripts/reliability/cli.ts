@@ -54,7 +54,8 @@ export async function main(defaults: CliDefaults): Promise<void> {
     reports.push(report);
     console.log(`\n${formatReport(defaults.title, report)}\n`);
   }
-  const out = path.join(root, "test-results", "reliability");
+  // Not test-results/: Playwright empties that directory at the start of every run.
+  const out = path.join(root, "data", "reliability-runs");
   mkdirSync(out, { recursive: true });
   const file = path.join(out, `${defaults.name}-${Date.now()}.json`);
   writeFileSync(file, JSON.stringify(reports.map(({ verification: _v, ...r }) => r), null, 2));
