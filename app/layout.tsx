@@ -38,7 +38,10 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
                 </li>
               </ul>
             </nav>
-            <UserMenu />
+            {/* The menu fills in after mount; its slot has a fixed place and height so nothing else moves. */}
+            <div className="user-menu-slot">
+              <UserMenu />
+            </div>
           </div>
         </header>
         <main id="main" className="container" tabIndex={-1}>
