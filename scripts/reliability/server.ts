@@ -34,6 +34,22 @@ export type ProductionServer = {
   stop: () => Promise<void>;
 };
 
+// Servers run in their own process group (so SIGKILL reaches all of it), which also means they would outlive
+// this process: kill any still running when it exits, and turn Ctrl-C into a normal exit.
+const live = new Set<number>();
+process.once("exit", () => {
+  for (const pid of live) {
+    try {
+      process.kill(-pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  if (process.listenerCount(signal) === 0) process.once(signal, () => process.exit(130));
+}
+
 /** True when `root` has a finished production build. */
 export function hasBuild(root: string): boolean {
   return existsSync(path.join(root, ".next", "BUILD_ID"));
@@ -106,6 +122,11 @@ export async function startProductionServer(options: ServerOptions): Promise<Pro
       stdio: ["ignore", "pipe", "pipe"],
       detached: true, // own process group: kill(-pid) reaches any worker next start forks
     });
+    const pid = child.pid;
+    if (pid !== undefined) {
+      live.add(pid);
+      child.once("exit", () => live.delete(pid));
+    }
     child.stdout?.on("data", collect("out"));
     child.stderr?.on("data", collect("err"));
     const up = await Promise.race([waitForHealth(url, 90_000), exited(child).then(() => false)]);
