@@ -103,6 +103,14 @@ async function replay(db: Kysely<Database>, quiz: QuizDef, learnerId: string, ke
   return { kind: "graded", attempt: withBudget(quiz, JSON.parse(row.result_json) as AttemptResult), replayed: true };
 }
 
+/** The stored outcome of an earlier submission with this Idempotency-Key, or null when there is none. */
+export function findReplay(
+  db: Kysely<Database>,
+  args: { quiz: QuizDef; learnerId: string; idempotencyKey: string; body: { variantId: string; answers: Record<string, unknown> } },
+): Promise<SubmitOutcome | null> {
+  return replay(db, args.quiz, args.learnerId, args.idempotencyKey, requestHash(args.quiz.id, args.body));
+}
+
 /** Grades and stores one submission. The same Idempotency-Key again returns the stored result and stores nothing. */
 export async function submitAttempt(
   deps: Deps,

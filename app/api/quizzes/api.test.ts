@@ -175,6 +175,42 @@ describe.each(TEST_DIALECTS)("quiz API on %s", (dialect) => {
     expect(await attemptsInDb()).toBe(3);
   });
 
+  it("a retry of a submission stored before its assignment closed gets the stored result, not a refusal", async () => {
+    const fresh = await load(QUIZ);
+    const learnerCookie = fresh.cookie!;
+    const variantId = fresh.body.variant!.variantId;
+    const seed = (await t.db.selectFrom("quiz_variants").select("seed").where("id", "=", variantId).executeTakeFirstOrThrow()).seed;
+    const body = { variantId, answers: keyAnswers(instantiate(getQuiz(QUIZ)!, seed)) };
+    const first = await post(learnerCookie, body, "late-retry-key");
+    expect(first.status).toBe(201);
+    const stored = await first.json();
+
+    // The learner belongs to a class whose assignment of this quiz has now closed.
+    const now = new Date();
+    const iso = (ms: number) => new Date(now.getTime() + ms).toISOString();
+    const learner = await t.db.selectFrom("quiz_variants").select("learner_id").where("id", "=", variantId).executeTakeFirstOrThrow();
+    const user = { id: `u-${crypto.randomUUID()}`, teacher: `t-${crypto.randomUUID()}`, cls: `c-${crypto.randomUUID()}` };
+    const ts = now.toISOString();
+    await t.db.insertInto("users").values([
+      { id: user.id, name: "Late Learner", email: `${user.id}@example.com`, role: "learner", created_at: ts, updated_at: ts },
+      { id: user.teacher, name: "T", email: `${user.teacher}@example.com`, role: "instructor", created_at: ts, updated_at: ts },
+    ] as never).execute();
+    await t.db.updateTable("learners").set({ user_id: user.id }).where("id", "=", learner.learner_id).execute();
+    await t.db.insertInto("classes").values({ id: user.cls, instructor_id: user.teacher, name: "C", term: "T", join_code: user.cls.slice(2, 10).toUpperCase(), created_at: ts } as never).execute();
+    await t.db.insertInto("class_members").values({ class_id: user.cls, user_id: user.id, joined_at: ts } as never).execute();
+    await t.db.insertInto("assignments").values({
+      id: `a-${user.cls}`, class_id: user.cls, kind: "quiz", target_id: QUIZ, open_at: iso(-3_600_000), due_at: iso(-60_000),
+      max_attempts: null, grading: "highest", late_policy: "closed", late_penalty_pct: 0, answers_release: "immediately", created_at: ts,
+    } as never).execute();
+
+    const fresher = await post(learnerCookie, body, "a-new-key-after-close");
+    expect(fresher.status).toBe(403);
+    const retry = await post(learnerCookie, body, "late-retry-key");
+    expect(retry.status).toBe(200);
+    expect(retry.headers.get("idempotent-replayed")).toBe("true");
+    expect((await retry.json()).attemptId).toBe(stored.attemptId);
+  });
+
   it("lists no attempts for a visitor without a cookie", async () => {
     const res = await listAttempts(req(`/${QUIZ}/attempts`), ctx(QUIZ));
     expect(await res.json()).toEqual({ quizId: QUIZ, attempts: [] });

@@ -4,7 +4,7 @@ import type { NextRequest } from "next/server";
 import { quizContext } from "@/lib/quiz/context.server";
 import { apiError, HttpError, idempotencyKey, json, learnerFrom, parseSubmission, readBody, withErrors } from "@/lib/quiz/http.server";
 import { getQuiz } from "@/lib/quiz/registry.server";
-import { listAttempts, submitAttempt } from "@/lib/quiz/service.server";
+import { findReplay, listAttempts, submitAttempt } from "@/lib/quiz/service.server";
 import { applyAnswerRelease, resolveAttemptPolicy } from "@/lib/classes/assignment-rules.server";
 
 type Ctx = { params: Promise<{ id: string }> };
@@ -39,8 +39,12 @@ export async function POST(req: NextRequest, ctx: Ctx) {
     if (!learnerId) throw new HttpError(401, "no_learner", "Load the quiz first (GET /api/quizzes/:id): it identifies you with a cookie.", "cookie");
     // Assignment rules (open/due dates, late policy, attempts allowed, answer release) from the learner's class.
     const policy = await resolveAttemptPolicy(deps.db, learnerId, quiz.id);
-    if (policy && !policy.canSubmit) throw new HttpError(403, policy.code ?? "assignment_closed", policy.message ?? "This assignment does not accept attempts now.", "quizId");
-    const out = await submitAttempt(deps, { quiz, learnerId, idempotencyKey: key, body });
+    const args = { quiz, learnerId, idempotencyKey: key, body };
+    // A retry of a submission that was stored before the assignment closed (its answer lost on the way) gets
+    // the stored result, not a refusal: the learner did submit in time.
+    const closed = policy && !policy.canSubmit;
+    const out = (closed ? await findReplay(deps.db, args) : null) ?? (closed ? null : await submitAttempt(deps, args));
+    if (!out) throw new HttpError(403, policy?.code ?? "assignment_closed", policy?.message ?? "This assignment does not accept attempts now.", "quizId");
     switch (out.kind) {
       case "graded": {
         const attempt = applyAnswerRelease(out.attempt, policy);
