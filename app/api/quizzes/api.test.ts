@@ -209,6 +209,11 @@ describe.each(TEST_DIALECTS)("quiz API on %s", (dialect) => {
     expect(retry.status).toBe(200);
     expect(retry.headers.get("idempotent-replayed")).toBe("true");
     expect((await retry.json()).attemptId).toBe(stored.attemptId);
+
+    // The quiz allows 3 attempts; an assignment allowing 1 is the limit the learner is shown.
+    expect((await load(QUIZ, learnerCookie)).body).toMatchObject({ maxAttempts: 3, attemptsUsed: 1, attemptsRemaining: 2 });
+    await t.db.updateTable("assignments").set({ max_attempts: 1 }).where("id", "=", `a-${user.cls}`).execute();
+    expect((await load(QUIZ, learnerCookie)).body).toMatchObject({ maxAttempts: 1, attemptsUsed: 1, attemptsRemaining: 0 });
   });
 
   it("lists no attempts for a visitor without a cookie", async () => {

@@ -5,6 +5,7 @@ import { HttpError, json, learnerFrom, setLearnerCookie, withErrors } from "@/li
 import { newLearnerId } from "@/lib/quiz/learner.server";
 import { getQuiz } from "@/lib/quiz/registry.server";
 import { loadQuizState } from "@/lib/quiz/service.server";
+import { resolveAttemptPolicy } from "@/lib/classes/assignment-rules.server";
 
 export async function GET(req: NextRequest, ctx: { params: Promise<{ id: string }> }) {
   return withErrors(async () => {
@@ -14,7 +15,14 @@ export async function GET(req: NextRequest, ctx: { params: Promise<{ id: string 
     const { db, secret, committer } = await quizContext();
     const known = learnerFrom(req, secret);
     const learnerId = known ?? newLearnerId();
-    const res = json(await loadQuizState(db, learnerId, quiz, committer));
+    const state = await loadQuizState(db, learnerId, quiz, committer);
+    // A class assignment may allow fewer attempts than the quiz itself: show the learner the tighter limit.
+    const policy = known ? await resolveAttemptPolicy(db, learnerId, quiz.id) : null;
+    if (policy?.maxAttempts != null && (state.maxAttempts === null || policy.maxAttempts < state.maxAttempts)) {
+      state.maxAttempts = policy.maxAttempts;
+      state.attemptsRemaining = Math.max(0, policy.maxAttempts - state.attemptsUsed);
+    }
+    const res = json(state);
     if (!known) setLearnerCookie(res, req, learnerId, secret);
     return res;
   });
