@@ -1,15 +1,8 @@
 // A client mistake or a refusal, carried up to the route edge and sent as { error: { code, message, field? } }.
 
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-  }
-}
+import { HttpError } from "@/lib/http/http-error";
+
+export { HttpError };
 
 /** 404 for anything the actor may not see: existence is not revealed to outsiders. */
 export function notFound(what: string, field?: string): HttpError {

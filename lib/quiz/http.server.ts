@@ -1,6 +1,7 @@
 // The JSON edge of the quiz API: error bodies { error: { code, message, field? } }, a 64 KB body limit,
 // JSON and schema checks that name the offending field, and the learner cookie.
 import "server-only";
+import { HttpError } from "@/lib/http/http-error";
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import type { QuizDef } from "./define";
@@ -23,16 +24,7 @@ export function apiError(status: number, code: string, message: string, field?: 
 }
 
 /** Thrown inside handlers for a 4xx; `withErrors` turns it into the JSON response. */
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-  }
-}
+export { HttpError };
 
 /** Wraps a handler: HttpError → its 4xx; anything else → a logged 500 that reveals nothing. */
 export async function withErrors(handler: () => Promise<NextResponse>): Promise<NextResponse> {

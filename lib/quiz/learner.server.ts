@@ -1,9 +1,10 @@
 // Anonymous learners: identified by a signed httpOnly cookie "<id>.<HMAC-SHA256>" until they sign in.
 // The key is SESSION_SECRET, or a random secret generated once and kept in app_secrets across restarts.
 import "server-only";
-import { createHmac, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
+import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Database } from "@/lib/db/schema";
+import { loadAppSecret } from "@/lib/db/app-secrets.server";
 
 export const LEARNER_COOKIE = "learner";
 export const LEARNER_COOKIE_MAX_AGE = 60 * 60 * 24 * 365;
@@ -11,19 +12,8 @@ const SECRET_NAME = "learner-cookie-hmac";
 
 /** Resolves the HMAC key: SESSION_SECRET (≥ 32 characters) or the stored one, created on first use. */
 export async function loadCookieSecret(db: Kysely<Database>, env: NodeJS.ProcessEnv = process.env): Promise<Buffer> {
-  const fromEnv = env.SESSION_SECRET;
-  if (fromEnv !== undefined && fromEnv !== "") {
-    if (fromEnv.length < 32) throw new Error("SESSION_SECRET must be at least 32 characters long");
-    return Buffer.from(fromEnv, "utf8");
-  }
-  await db
-    .insertInto("app_secrets")
-    .values({ name: SECRET_NAME, value: randomBytes(32).toString("base64url"), created_at: new Date().toISOString() })
-    .onConflict((oc) => oc.doNothing())
-    .execute();
-  // Read back rather than trust our insert: another process may have created it first.
-  const row = await db.selectFrom("app_secrets").select("value").where("name", "=", SECRET_NAME).executeTakeFirstOrThrow();
-  return Buffer.from(row.value, "base64url");
+  const secret = await loadAppSecret(db, SECRET_NAME, "SESSION_SECRET", env);
+  return secret.fromEnv ? Buffer.from(secret.value, "utf8") : Buffer.from(secret.value, "base64url");
 }
 
 function mac(id: string, secret: Buffer): string {
