@@ -64,6 +64,12 @@ function portOpen(port, host = "127.0.0.1") {
   });
 }
 
+/** The first port from `start` on 127.0.0.1 that nothing listens on. */
+async function freePort(start) {
+  for (let port = start; port < start + 100; port++) if (!(await portOpen(port))) return port;
+  return start;
+}
+
 /** The DB tests need Postgres on 127.0.0.1:5432; start the local cluster if it is installed but down. */
 async function ensurePostgres() {
   if (process.env.SKIP_POSTGRES === "1" || (await portOpen(5432))) return;
@@ -119,12 +125,23 @@ if (buildCode === 0) {
     record("e2e", false, "no browser");
   } else {
     const e2eReport = path.join(reportDir, "playwright.json");
-    await run(bin("playwright"), ["test"], { env: { ...env, CHROMIUM_PATH: chromium, PW_JSON_REPORT: e2eReport } });
-    const stats = readJson(e2eReport)?.stats;
+    // Another server (a second checkout's test run, a forgotten `next start`) may hold the default port;
+    // the e2e server then takes the next free one rather than failing or testing someone else's site.
+    const port = process.env.E2E_PORT ?? String(await freePort(3100));
+    const code = await run(bin("playwright"), ["test"], {
+      env: { ...env, CHROMIUM_PATH: chromium, PW_JSON_REPORT: e2eReport, E2E_PORT: port },
+    });
+    const report = readJson(e2eReport);
+    const stats = report?.stats;
+    const errors = report?.errors?.length ?? 0;
     if (stats) {
+      const ran = (stats.expected ?? 0) + (stats.unexpected ?? 0) + (stats.flaky ?? 0);
       passed += (stats.expected ?? 0) + (stats.flaky ?? 0);
       failed += stats.unexpected ?? 0;
-      record("e2e", (stats.unexpected ?? 0) === 0, `${stats.expected} passed, ${stats.unexpected} failed, ${stats.flaky} flaky`);
+      // A run that exits non-zero, reports global errors or runs no test at all is a failure, whatever it counted.
+      const ok = code === 0 && (stats.unexpected ?? 0) === 0 && errors === 0 && ran > 0;
+      record("e2e", ok, `${stats.expected} passed, ${stats.unexpected} failed, ${stats.flaky} flaky${ran === 0 ? "; no test ran" : ""}${errors ? `; ${errors} errors` : ""}`);
+      if (!ok && (stats.unexpected ?? 0) === 0) failed += 1;
     } else {
       record("e2e", false, "no report: Playwright did not finish");
     }
