@@ -6,7 +6,9 @@ import type { Locator, Page } from "@playwright/test";
 
 const LESSON = "/lessons/is-relu-linear";
 
-const playground = (page: Page, preset: string) => page.locator(`[data-testid="playground"][data-preset="${preset}"]`);
+// Matches only once hydrated (data-ready): under load a click on the server-rendered controls could
+// otherwise land before React listens, and the test would wait for a change that never comes.
+const playground = (page: Page, preset: string) => page.locator(`[data-testid="playground"][data-preset="${preset}"][data-ready="true"]`);
 const num = async (pg: Locator, id: string) => Number(await pg.getByTestId(id).textContent());
 
 /** Waits until the playground's epoch passes `epochs`. */

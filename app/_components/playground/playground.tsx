@@ -31,6 +31,8 @@ export function Playground({ preset = "relu-circle", urlKey }: Props) {
   const id = useId();
   const [config, setConfig] = useState<PlaygroundConfig>(presetConfig);
   const [linkError, setLinkError] = useState<string | null>(isPresetId(preset) ? null : `Unknown preset "${String(preset)}": showing "relu-circle".`);
+  // Set once hydrated and the link restored: before that the server-rendered controls do not respond yet.
+  const [ready, setReady] = useState(false);
   const trainer = useTrainer(config);
   const { frame, history, playing } = trainer;
   const data = useMemo(() => makeDataset(config.dataset, { count: DATA_COUNT, noise: config.noise, seed: config.seed }), [config.dataset, config.noise, config.seed]);
@@ -40,6 +42,7 @@ export function Playground({ preset = "relu-circle", urlKey }: Props) {
     const parsed = configFromUrl(readUrlState(key, URL_NAMES), presetConfig);
     if (parsed.error) setLinkError(`This link's playground settings are not valid (${key}-${parsed.error.field}: ${parsed.error.message}). Showing the preset instead.`);
     else if (parsed.config !== presetConfig) setConfig(parsed.config);
+    setReady(true);
   }, [key, presetConfig]);
 
   const change = useCallback(
@@ -71,7 +74,7 @@ export function Playground({ preset = "relu-circle", urlKey }: Props) {
   const mapLabel = `Decision map over [${MAP_GRID.min}, ${MAP_GRID.max}]²: orange where the network predicts class 1 (circles), blue for class 0 (squares), with the ${DATA_COUNT} training points.`;
 
   return (
-    <section className={styles.playground} aria-labelledby={`${id}-title`} id={key} data-testid="playground" data-preset={presetId}>
+    <section className={styles.playground} aria-labelledby={`${id}-title`} id={key} data-testid="playground" data-preset={presetId} data-ready={ready ? "true" : undefined}>
       <h3 id={`${id}-title`} className={styles.title}>
         {title}
       </h3>
