@@ -31,6 +31,9 @@ export { expect };
 
 /** Runs axe-core on the page (or a part of it) and fails with a readable list of violations. */
 export async function expectAccessible(page: Page, include?: string): Promise<void> {
+  // Next streams metadata on dynamic pages and swaps it on router.refresh(): let the <title> land first,
+  // so axe judges the page a reader gets rather than a moment mid-update.
+  await expect(page).toHaveTitle(/\S/);
   let builder = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]);
   if (include) builder = builder.include(include);
   const { violations } = await builder.analyze();
