@@ -10,6 +10,5 @@ if (!process.env.DATABASE_URL) {
   for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
   process.env.SQLITE_PATH = file;
 }
-process.env.E2E = "1";
 await ensureDatabase();
 process.exit(await run(bin("next"), ["start", "-p", port], { env: { NEXT_TELEMETRY_DISABLED: "1" } }));

@@ -2,7 +2,7 @@
 // rebuild when sources changed, migrate the database. Only Node built-ins here — node_modules may not exist yet.
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -120,12 +120,4 @@ export async function waitForUrl(url, timeoutMs = 60_000) {
 export function which(cmd) {
   const r = spawnSync("sh", ["-c", `command -v ${cmd}`], { encoding: "utf8" });
   return r.status === 0 ? r.stdout.trim() : null;
-}
-
-export function fileExists(p) {
-  try {
-    return statSync(p).isFile();
-  } catch {
-    return false;
-  }
 }
