@@ -13,10 +13,9 @@ import rehypeAutolinkHeadings from "rehype-autolink-headings";
 import { parseFrontmatter, type LessonFrontmatter } from "./frontmatter";
 import { remarkCheckMath } from "./check-math";
 import { remarkStaticMath } from "./remark-static-math";
-import { rehypeSections } from "./rehype-sections";
 
 /** Bump when the plugin list or its options change, so cached output is not reused. */
-const PIPELINE_VERSION = "4";
+const PIPELINE_VERSION = "3";
 
 export type CompiledLesson = { code: string; frontmatter: LessonFrontmatter; hash: string };
 
@@ -105,7 +104,6 @@ export async function compileLesson(lessonDir: string, options: CompileOptions =
             content: { type: "text", value: "#" },
           },
         ],
-        rehypeSections,
       ];
       return mdx;
     },
