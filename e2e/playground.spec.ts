@@ -28,9 +28,11 @@ test("the lesson shows three playgrounds with complete figures before any traini
     expect(acc).toBeLessThanOrEqual(1);
     expect(await num(pg, "loss")).toBeGreaterThan(0);
     expect(await num(pg, "regions")).toBeGreaterThanOrEqual(1);
-    // 400 data points are drawn over the map.
-    await expect(pg.locator('[data-testid="decision-map"] svg circle')).toHaveCount(200);
-    await expect(pg.locator('[data-testid="decision-map"] svg rect')).toHaveCount(200);
+    // 400 data points are drawn over the map: one subpath per point, a path per class.
+    for (const path of await pg.locator('[data-testid="decision-map"] svg path').all()) {
+      expect((await path.getAttribute("d"))?.match(/M/g)?.length).toBe(200);
+    }
+    await expect(pg.locator('[data-testid="decision-map"] svg path')).toHaveCount(2);
   }
   await expect(playground(page, "linear-circle").getByTestId("regions")).toHaveText("1");
   await expectAccessible(page);
