@@ -59,7 +59,15 @@ function inPage(): boolean {
 
 const num = (x: number) => (Object.is(x, -0) ? "0" : String(x));
 
-function actExpr(net: Network, l: number, z: string): string {
+/**
+ * tanh through one exp: 1 − 2/(e^{2z} + 1). About 20 % faster per 100×100 map than Math.tanh here, with an
+ * absolute error below 3e-16 (relative error grows only as z → 0, where the value itself is tiny); ±1 at the
+ * extremes (e^{2z} overflows to ∞ or underflows to 0) and NaN for NaN. Used for maps, which are drawn, not for
+ * training, whose gradients keep Math.tanh (docs/decisions/065-grid-tanh.md).
+ */
+const tanhByExp = (z: string) => `(1 - 2 / (Math.exp(2 * ${z}) + 1))`;
+
+function actExpr(net: Network, l: number, z: string, forMap = false): string {
   switch (net.codes[l]) {
     case K_LINEAR:
       return z;
@@ -68,7 +76,7 @@ function actExpr(net: Network, l: number, z: string): string {
     case K_LEAKY:
       return `(${z} > 0 ? ${z} : ${num(net.alphas[l])} * ${z})`;
     case K_TANH:
-      return `Math.tanh(${z})`;
+      return forMap ? tanhByExp(z) : `Math.tanh(${z})`;
     case K_SIGMOID:
       return `sigmoid(${z})`;
     default:
@@ -99,8 +107,8 @@ function loadParams(net: Network): string {
   return Array.from(net.params, (_, i) => `const w${i} = p[${i}];`).join("\n");
 }
 
-/** Straight-line forward pass from locals a0_k to z{L}_j / a{L}_j. */
-function forwardSource(net: Network, first = 0): string {
+/** Straight-line forward pass from locals a0_k to z{L}_j / a{L}_j (`forMap`: see tanhByExp). */
+function forwardSource(net: Network, first = 0, forMap = false): string {
   const lines: string[] = [];
   const sizes = net.layerSizes;
   for (let l = first; l < net.layerCount; l++) {
@@ -109,7 +117,7 @@ function forwardSource(net: Network, first = 0): string {
       const terms = [`w${net.biasOffsets[l] + j}`];
       for (let k = 0; k < nin; k++) terms.push(`w${net.weightOffsets[l] + j * nin + k} * a${l}_${k}`);
       lines.push(`const z${l + 1}_${j} = ${terms.join(" + ")};`);
-      lines.push(`const a${l + 1}_${j} = ${actExpr(net, l, `z${l + 1}_${j}`)};`);
+      lines.push(`const a${l + 1}_${j} = ${actExpr(net, l, `z${l + 1}_${j}`, forMap)};`);
     }
   }
   return lines.join("\n");
@@ -208,7 +216,7 @@ const y = max - r * step;
 ${rows.join("\n")}
 for (let c = 0; c < n; c++) {
 ${first.join("\n")}
-${forwardSource(net, 1)}
+${forwardSource(net, 1, true)}
 if (out !== null) out[r * n + c] = a${L}_0;
 ${keySrc}
 }

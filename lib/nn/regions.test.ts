@@ -72,6 +72,21 @@ describe("evaluateGrid", () => {
     }
   });
 
+  it("agrees with forward() where tanh saturates (e^{2z} overflows or underflows in the map's tanh)", () => {
+    const net = createNetwork({ layerSizes: [2, 8, 8, 1], activations: "tanh", outputActivation: "tanh", seed: 5 });
+    for (let i = 0; i < net.params.length; i++) net.params[i] *= 400; // pre-activations far beyond ±400
+    const g = { min: -3, max: 3, pointsPerAxis: 13 };
+    const fast = new Float64Array(169);
+    evaluateGrid(net, g, fast);
+    for (let r = 0; r < 13; r++) {
+      for (let c = 0; c < 13; c++) {
+        const expected = forward(net, [-3 + c * 0.5, 3 - r * 0.5])[0];
+        expect(Number.isFinite(fast[r * 13 + c])).toBe(true);
+        expect(Math.abs(fast[r * 13 + c] - expected)).toBeLessThan(1e-13);
+      }
+    }
+  });
+
   it("rejects grids that make no sense", () => {
     const net = createNetwork({ layerSizes: [2, 1], activations: [], outputActivation: "linear" });
     expect(() => countLinearRegions(net, { min: 1, max: 1, pointsPerAxis: 5 })).toThrow(/min < max/);
