@@ -51,11 +51,11 @@ function Gate({ id, children }: { id: string; children: ReactNode }) {
   return children;
 }
 
-/** Wraps one interactive component of a lesson; see the file comment. */
-export function HydrateLater({ children }: { children: ReactNode }) {
+/** Wraps one interactive component of a lesson, or a lesson's whole body; see the file comment. */
+export function HydrateLater({ children, className }: { children: ReactNode; className?: string }) {
   const id = useId();
   return (
-    <div {...{ [ATTRIBUTE]: id }}>
+    <div className={className} {...{ [ATTRIBUTE]: id }}>
       <Suspense fallback={null}>
         <Gate id={id}>{children}</Gate>
       </Suspense>
