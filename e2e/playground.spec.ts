@@ -97,8 +97,9 @@ test("linear regions grow with units and layers; curved activations make the cou
   expect(start).toBeLessThanOrEqual(4);
   for (let i = 0; i < 6; i++) await pg.getByRole("button", { name: "More units in layer 1" }).click();
   await expect(pg.getByText("8 units")).toBeVisible();
+  // The worker recomputes the figures after each change: wait for them.
+  await expect.poll(() => num(pg, "regions")).toBeGreaterThan(start);
   const wide = await num(pg, "regions");
-  expect(wide).toBeGreaterThan(start);
   await pg.getByRole("button", { name: "Add layer" }).click();
   await expect(pg.getByTestId("layer-2")).toBeVisible();
   await expect.poll(() => num(pg, "regions")).toBeGreaterThan(wide);
@@ -106,7 +107,7 @@ test("linear regions grow with units and layers; curved activations make the cou
   await expect(pg.getByTestId("regions")).toHaveText("undefined");
   await pg.getByLabel("Activation", { exact: true }).first().selectOption("leaky-relu");
   await expect(pg.getByLabel(/α/)).toHaveValue("0.01");
-  expect(await num(pg, "regions")).toBeGreaterThan(1);
+  await expect.poll(() => num(pg, "regions")).toBeGreaterThan(1);
   await expectAccessible(page);
 });
 

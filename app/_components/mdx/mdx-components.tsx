@@ -6,7 +6,7 @@ import { StaticMath } from "../lesson/static-math";
 // The lessons' interactive components, code-split so each page loads only the ones it uses.
 import { ActivationCalculator, DeadUnitDemo, DepthGradientCalculator, FunctionPlot, LayerCollapseDemo, LinearityTester } from "../lesson/lazy-client";
 import { LinearRegionsFigure } from "../plots/linear-regions-figure";
-import { Playground } from "../playground/lazy";
+import { PlaygroundWithFigures } from "../playground/playground-with-figures";
 import { Quiz } from "../quiz/quiz";
 import { HydrateLater } from "../lesson/hydrate-later";
 
@@ -35,7 +35,7 @@ export const mdxComponents: Record<string, ComponentType<any>> = {
   LayerCollapseDemo: later(LayerCollapseDemo, "LayerCollapseDemo"),
   LinearityTester: later(LinearityTester, "LinearityTester"),
   LinearRegionsFigure,
-  Playground: later(Playground, "Playground"),
+  Playground: later(PlaygroundWithFigures, "Playground"),
   Quiz: later(Quiz, "Quiz"),
   StaticMath,
   Value,

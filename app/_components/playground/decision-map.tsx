@@ -58,9 +58,10 @@ export function DecisionMap({ map, data, label }: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
 
   useEffect(() => {
+    const n = MAP_GRID.pointsPerAxis;
+    if (map.length < n * n) return; // no map yet (the worker draws the first one)
     const ctx = canvas.current?.getContext("2d");
     if (!ctx) return;
-    const n = MAP_GRID.pointsPerAxis;
     const image = ctx.createImageData(n, n);
     const px = new Uint32Array(image.data.buffer);
     for (let i = 0; i < n * n; i++) {

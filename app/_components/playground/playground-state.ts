@@ -119,6 +119,11 @@ export function isPresetId(s: unknown): s is PresetId {
   return typeof s === "string" && Object.hasOwn(PRESETS, s);
 }
 
+/** The preset a lesson asked for, or "relu-circle" when the id is unknown. */
+export function resolvePreset(preset: unknown): PresetId {
+  return isPresetId(preset) ? preset : "relu-circle";
+}
+
 /** Query-parameter names (after the instance's prefix) of each part of the configuration. */
 export const URL_NAMES = ["data", "noise", "seed", "units", "act", "alpha", "lr", "batch", "opt", "speed"] as const;
 type UrlName = (typeof URL_NAMES)[number];

@@ -9,8 +9,8 @@ import { readUrlState, urlStateQuery, writeUrlState } from "../calculators/url-s
 import { DecisionMap } from "./decision-map";
 import { LossChart } from "./loss-chart";
 import { PlaygroundControls } from "./playground-controls";
-import { PRESETS, URL_NAMES, configFromUrl, configToUrl, isPresetId, type PlaygroundConfig, type PresetId } from "./playground-state";
-import { DATA_COUNT, MAP_GRID } from "./session";
+import { PRESETS, URL_NAMES, configFromUrl, configToUrl, isPresetId, resolvePreset, type PlaygroundConfig, type PresetId } from "./playground-state";
+import { DATA_COUNT, MAP_GRID, type Figures } from "./session";
 import { useTrainer } from "./use-trainer";
 import styles from "./playground.module.css";
 
@@ -19,13 +19,15 @@ type Props = {
   preset?: PresetId;
   /** Prefix of this playground's query parameters and its anchor id; give each playground on a page its own. */
   urlKey?: string;
+  /** The preset's untrained figures, computed on the server (see playground-with-figures). */
+  initial?: Figures;
 };
 
 const ANNOUNCE_EVERY_MS = 5000;
 const fmt = (x: number) => formatNumber(x, { significant: 3 });
 
-export function Playground({ preset = "relu-circle", urlKey }: Props) {
-  const presetId: PresetId = isPresetId(preset) ? preset : "relu-circle";
+export function Playground({ preset = "relu-circle", urlKey, initial }: Props) {
+  const presetId: PresetId = resolvePreset(preset);
   const key = urlKey ?? `pg-${presetId}`;
   const { title, description, config: presetConfig } = PRESETS[presetId];
   const id = useId();
@@ -33,7 +35,7 @@ export function Playground({ preset = "relu-circle", urlKey }: Props) {
   const [linkError, setLinkError] = useState<string | null>(isPresetId(preset) ? null : `Unknown preset "${String(preset)}": showing "relu-circle".`);
   // Set once hydrated and the link restored: before that the server-rendered controls do not respond yet.
   const [ready, setReady] = useState(false);
-  const trainer = useTrainer(config);
+  const trainer = useTrainer(config, initial);
   const { frame, history, playing } = trainer;
   const data = useMemo(() => makeDataset(config.dataset, { count: DATA_COUNT, noise: config.noise, seed: config.seed }), [config.dataset, config.noise, config.seed]);
 

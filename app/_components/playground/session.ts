@@ -35,6 +35,15 @@ export type Snapshot = {
   map: Float32Array;
 };
 
+/** A snapshot's figures without its map: what the server hands the page so hydration computes nothing. */
+export type Figures = Omit<Snapshot, "map">;
+
+/** The untrained network's figures for a configuration (the server computes these for the first paint). */
+export function untrainedFigures(config: PlaygroundConfig): Figures {
+  const { map: _map, ...figures } = snapshot(createSession(config));
+  return figures;
+}
+
 export function createSession(config: PlaygroundConfig): Session {
   const data = makeDataset(config.dataset, { count: DATA_COUNT, noise: config.noise, seed: config.seed });
   const net = createNetwork({

@@ -1,9 +1,10 @@
 "use client";
-// Connects a playground to its worker. Until the learner first plays or steps there is no worker: the
-// untrained network's frame is computed in place (a few ms), also during the server render.
+// Connects a playground to its worker. Given the untrained figures from the server, the first render computes
+// nothing and the worker, started once hydrated, draws the first map; without them (or without workers) the
+// untrained network's frame is computed in place.
 import { startTransition, useCallback, useEffect, useRef, useState } from "react";
 import type { PlaygroundConfig } from "./playground-state";
-import { createSession, snapshot } from "./session";
+import { createSession, snapshot, type Figures } from "./session";
 import type { Frame, FromWorker, ToWorker } from "./trainer-protocol";
 
 /** One point of the loss chart. */
@@ -14,6 +15,9 @@ const MAX_POINTS = 300;
 function untrained(config: PlaygroundConfig, generation: number): Frame {
   return { type: "frame", ...snapshot(createSession(config)), playing: false, generation };
 }
+
+/** No map yet: the decision map stays blank until the worker's first frame. */
+const NO_MAP = new Float32Array(0);
 
 /** Keeps at most MAX_POINTS points by dropping every other old one: the chart keeps its whole span. */
 function append(history: LossPoint[], p: LossPoint): LossPoint[] {
@@ -27,8 +31,8 @@ function sameUnits(a: Frame["dead"], b: Frame["dead"]): boolean {
   return a.length === b.length && a.every((u, i) => u.layer === b[i].layer && u.unit === b[i].unit);
 }
 
-export function useTrainer(config: PlaygroundConfig) {
-  const [frame, setFrame] = useState<Frame>(() => untrained(config, 0));
+export function useTrainer(config: PlaygroundConfig, initial?: Figures) {
+  const [frame, setFrame] = useState<Frame>(() => (initial ? { type: "frame", ...initial, map: NO_MAP, playing: false, generation: 0 } : untrained(config, 0)));
   const [history, setHistory] = useState<LossPoint[]>(() => [{ epoch: 0, loss: frame.loss }]);
   const [error, setError] = useState<string | null>(null);
   // Kept here rather than read from frames, so the button flips at once.
@@ -55,27 +59,40 @@ export function useTrainer(config: PlaygroundConfig) {
     });
   }, []);
 
+  /** Starts the worker (which answers with a frame of the current configuration); false where workers fail. */
+  const start = useCallback((): boolean => {
+    if (worker.current) return true;
+    try {
+      const w = new Worker(new URL("./trainer.worker.ts", import.meta.url), { type: "module" });
+      w.onmessage = onMessage;
+      w.onerror = () => {
+        setError("The training worker failed to start. Reload the page to try again.");
+        setPlaying(false);
+      };
+      w.postMessage({ type: "init", config: configRef.current } satisfies ToWorker);
+      worker.current = w;
+      return true;
+    } catch {
+      setError("This browser cannot run the training worker (Web Workers are unavailable).");
+      return false;
+    }
+  }, [onMessage]);
+
   const send = useCallback(
     (msg: ToWorker) => {
-      if (!worker.current) {
-        try {
-          const w = new Worker(new URL("./trainer.worker.ts", import.meta.url), { type: "module" });
-          w.onmessage = onMessage;
-          w.onerror = () => {
-            setError("The training worker failed to start. Reload the page to try again.");
-            setPlaying(false);
-          };
-          w.postMessage({ type: "init", config: configRef.current } satisfies ToWorker);
-          worker.current = w;
-        } catch {
-          setError("This browser cannot run the training worker (Web Workers are unavailable).");
-          return;
-        }
-      }
-      worker.current.postMessage(msg);
+      if (start()) worker.current?.postMessage(msg);
     },
-    [onMessage],
+    [start],
   );
+
+  // Hydrated with the server's figures but no map: the worker draws it (computing it here would block the page).
+  const needsMap = frame.map.length === 0;
+  useEffect(() => {
+    if (needsMap && !start()) {
+      const f = untrained(configRef.current, generation.current);
+      setFrame(f);
+    }
+  }, [needsMap, start]);
 
   // Configuration changes: the worker decides whether they need a new network; without a worker the
   // untrained frame is recomputed here.

@@ -1,6 +1,9 @@
 // A lesson page, generated statically at build time from content/lessons/<slug>/index.mdx.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { preload } from "react-dom";
+import katexMain from "katex/dist/fonts/KaTeX_Main-Regular.woff2";
+import katexMath from "katex/dist/fonts/KaTeX_Math-Italic.woff2";
 import "katex/dist/katex.min.css";
 import { getLesson, getLessons } from "@/lib/content/lessons.server";
 import { LessonBody } from "@/app/_components/mdx/lesson-body.server";
@@ -32,6 +35,9 @@ export default async function LessonPage({ params }: Props) {
   if (!lesson) notFound();
   const [all, toc] = await Promise.all([getLessons(), getLessonToc(slug)]);
   const ref = (l: { slug: string; title: string }) => ({ slug: l.slug, title: l.title });
+  // KaTeX's text and italic fonts are wanted by the first screen of math: fetched with the HTML, they arrive before
+  // the first layout instead of forcing a second one (decision 064).
+  for (const font of [katexMain, katexMath]) preload(font, { as: "font", type: "font/woff2", crossOrigin: "" });
   return (
     <article className={styles.lesson}>
       <header>
