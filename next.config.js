@@ -8,8 +8,6 @@ const nextConfig = {
   // `npm test` runs `tsc --noEmit` as its own step just before the build; checking again inside the build
   // would only cost time. Every other build (npm start, next build) still type-checks.
   typescript: { ignoreBuildErrors: process.env.TYPECHECKED === "1" },
-  // CSS in <style> tags instead of render-blocking requests: first paint needs only the HTML (decision 064).
-  experimental: { inlineCss: true },
   // Security headers on every response; pages get their Content-Security-Policy from proxy.ts (decision 060).
   async headers() {
     const everywhere = [
