@@ -1,7 +1,7 @@
 // npm run bench:grading — attempts/s and p50/p99 latency of POST /api/quizzes/:id/attempts at 100
 // concurrent connections (autocannon) against the production server on SQLite.
-// Needs a production build (`npx next build`) in the current directory. By default it starts
-// `next start` on BENCH_PORT (3302) with a fresh SQLite file; pass --url http://host:port to use a running server.
+// Needs a production build (`npm run build`) in the current directory. By default it starts the production
+// server (scripts/server.mjs: Next plus the attempts fast path) on BENCH_PORT (3302) with a fresh SQLite file; pass --url http://host:port to use a running server.
 // Each attempt is a different learner's first attempt: learners and their variants are created first
 // through GET /api/quizzes/:id, so the measured phase is POSTs only. Options: --attempts N (default 30000),
 // --connections N (100), --quiz ID (is-relu-linear).
@@ -72,7 +72,7 @@ async function prepare(n: number): Promise<Prepared[]> {
 async function waitForServer(child: ChildProcess | null): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (child && child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+    if (child && child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
     try {
       if ((await fetch(`${baseUrl}/api/quizzes/${quizId}/attempts`)).ok) return;
     } catch {
@@ -143,9 +143,9 @@ async function main(): Promise<void> {
   let child: ChildProcess | null = null;
   let dbFile = "";
   if (!external) {
-    if (!fs.existsSync(".next/BUILD_ID")) throw new Error("no production build here: run `npx next build` first (or pass --url)");
+    if (!fs.existsSync(".next/BUILD_ID")) throw new Error("no production build here: run `npm run build` first (or pass --url)");
     dbFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "bench-grading-")), "bench.sqlite");
-    child = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+    child = spawn(process.execPath, [path.join("scripts", "server.mjs"), "-p", String(port), "-H", "127.0.0.1"], {
       env: { ...process.env, SQLITE_PATH: dbFile, DATABASE_URL: "", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
       stdio: ["ignore", "ignore", "inherit"],
       detached: true,

@@ -1,4 +1,4 @@
-// Starts the production server (`next start` from an existing build) on a port and database of our
+// Starts the production server (scripts/server.mjs — Next plus the attempts fast path — from an existing build) on a port and database of our
 // choosing, in its own process group so a crash test can SIGKILL the whole thing and start it again.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
@@ -92,7 +92,7 @@ function exited(child: ChildProcess): Promise<void> {
   });
 }
 
-/** Starts `next start -p port` and waits for it to serve. Throws with the server's output if it does not. */
+/** Starts scripts/server.mjs on the port and waits for it to serve. Throws with the server's output if it does not. */
 export async function startProductionServer(options: ServerOptions): Promise<ProductionServer> {
   const { root, port, env } = options;
   if (!hasBuild(root)) throw new Error(`No production build in ${root}/.next: run \`npx next build\` there first.`);
@@ -116,7 +116,7 @@ export async function startProductionServer(options: ServerOptions): Promise<Pro
   async function launch(): Promise<void> {
     if (await waitForHealth(url, 300)) throw new Error(`Port ${port} is already serving: stop that server or pick another port.`);
     starts += 1;
-    child = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+    child = spawn(process.execPath, [path.join(root, "scripts", "server.mjs"), "-p", String(port), "-H", "127.0.0.1"], {
       cwd: root,
       env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...env },
       stdio: ["ignore", "pipe", "pipe"],
