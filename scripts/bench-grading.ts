@@ -12,7 +12,8 @@ import path from "node:path";
 import { randomUUID } from "node:crypto";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
-import type { PublicQuestion, QuizState } from "../lib/quiz/types";
+import type { QuizState } from "../lib/quiz/types";
+import { answerFor } from "./lib/bench-answers";
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -26,22 +27,6 @@ const warmup = Math.min(3000, Math.ceil(attempts / 10));
 const port = Number(process.env.BENCH_PORT ?? 3302);
 const external = arg("url", "");
 const baseUrl = external || `http://127.0.0.1:${port}`;
-
-/** A well-formed answer for every question (not necessarily right: grading cost is the same). */
-function answerFor(q: PublicQuestion, i: number): unknown {
-  switch (q.type) {
-    case "single":
-      return { choice: q.options[i % q.options.length].id };
-    case "multiple":
-      return { choices: [q.options[0].id, q.options[(i + 1) % q.options.length].id] };
-    case "true-false":
-      return { value: i % 2 === 0, because: q.because[i % q.because.length].id };
-    case "numeric":
-      return { value: i % 3 === 0 ? "-0.03" : i % 3 === 1 ? "3e-2" : "3/100" };
-    case "counterexample":
-      return { values: Object.fromEntries(q.fields.map((f, k) => [f.name, k === 0 ? "1" : "-1"])) };
-  }
-}
 
 type Prepared = { cookie: string; body: string; key: string };
 

@@ -45,7 +45,7 @@ export async function handleAttemptPost(req: IncomingMessage, res: ServerRespons
     headers: { contentType: one(h["content-type"]), contentLength: one(h["content-length"]), idempotencyKey: one(h["idempotency-key"]), cookie: one(h.cookie) },
     body: () => readBody(req),
   });
-  const json = Buffer.from(JSON.stringify(out.body), "utf8");
+  const json = Buffer.from(out.json, "utf8");
   const headers: Record<string, string | number> = { ...baseHeaders, ...out.headers, "Content-Type": "application/json" };
   let payload = json;
   if (json.byteLength > COMPRESS_FROM_BYTES && /\bgzip\b/i.test(one(h["accept-encoding"]) ?? "")) {

@@ -17,7 +17,8 @@ export type Deps = { db: Kysely<Database>; committer: GroupCommitter<Database> }
 export type AttemptResponse = AttemptResult & { maxAttempts: number | null; attemptsRemaining: number | null };
 
 export type SubmitOutcome =
-  | { kind: "graded"; attempt: AttemptResponse; replayed: boolean }
+  /** `resultJson`: the stored JSON of the result (without the budget), when this call serialised it. */
+  | { kind: "graded"; attempt: AttemptResponse; replayed: boolean; resultJson?: string }
   | { kind: "invalid"; invalid: InvalidAnswer[] }
   | { kind: "conflict"; status: 409 | 422; code: string; message: string; field?: string };
 
@@ -149,6 +150,7 @@ export async function submitAttempt(
     submittedAt,
     questions: graded.questions.map((g) => g.result),
   };
+  const resultJson = JSON.stringify(result);
   const stored = await committer.run(async (trx) => {
     const ins = await trx
       .insertInto("quiz_attempts")
@@ -163,7 +165,7 @@ export async function submitAttempt(
         request_hash: hash,
         score: graded.score,
         max_score: graded.maxScore,
-        result_json: JSON.stringify(result),
+        result_json: resultJson,
         created_at: submittedAt,
       })
       // The variant or the key was taken by a concurrent request: nothing is written for this one.
@@ -189,7 +191,7 @@ export async function submitAttempt(
     return true;
   });
   if (!stored) return (await replay(db, quiz, learnerId, key, hash)) ?? stale();
-  return { kind: "graded", attempt: withBudget(quiz, result), replayed: false };
+  return { kind: "graded", attempt: withBudget(quiz, result), replayed: false, resultJson };
 }
 
 /** The learner's graded attempts at a quiz, oldest first. */

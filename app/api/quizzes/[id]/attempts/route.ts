@@ -33,5 +33,6 @@ export async function POST(req: NextRequest, ctx: Ctx) {
     headers: { contentType: h.get("content-type"), contentLength: h.get("content-length"), idempotencyKey: h.get("idempotency-key"), cookie: h.get("cookie") },
     body: () => readBody(req),
   });
-  return NextResponse.json(out.body, { status: out.status, headers: out.headers });
+  // What NextResponse.json(out.body) would send, from the JSON postAttempt already made.
+  return new NextResponse(out.json, { status: out.status, headers: { ...out.headers, "content-type": "application/json" } });
 }
