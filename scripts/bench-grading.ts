@@ -14,6 +14,7 @@ import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import type { QuizState } from "../lib/quiz/types";
 import { answerFor } from "./lib/bench-answers";
+import { treeCpuSeconds } from "./lib/proc-cpu";
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -90,38 +91,6 @@ function run(items: Prepared[]): Promise<autocannon.Result> {
       (err, result) => (err ? reject(err) : resolve(result)),
     );
   });
-}
-
-/** CPU seconds (user + system) used so far by a process and all its descendants (Linux /proc). On a
- * machine shared with other work, wall-clock throughput says little; CPU per attempt still does. */
-function treeCpuSeconds(rootPid: number): number | null {
-  try {
-    const stats = fs
-      .readdirSync("/proc")
-      .filter((d) => /^\d+$/.test(d))
-      .flatMap((d) => {
-        try {
-          const text = fs.readFileSync(`/proc/${d}/stat`, "utf8");
-          const f = text.slice(text.lastIndexOf(")") + 2).split(" ");
-          return [{ pid: Number(d), ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) }];
-        } catch {
-          return [];
-        }
-      });
-    const tree = new Set([rootPid]);
-    for (let grew = true; grew; ) {
-      grew = false;
-      for (const s of stats) {
-        if (!tree.has(s.pid) && tree.has(s.ppid)) {
-          tree.add(s.pid);
-          grew = true;
-        }
-      }
-    }
-    return stats.filter((s) => tree.has(s.pid)).reduce((sum, s) => sum + s.ticks, 0) / 100; // USER_HZ = 100 on Linux
-  } catch {
-    return null;
-  }
 }
 
 async function main(): Promise<void> {
