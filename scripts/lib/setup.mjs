@@ -81,8 +81,13 @@ export async function ensureBuild({ force = false, env = {} } = {}) {
   log("Building the production site (next build)…");
   const code = await run(bin("next"), ["build"], { env: { NEXT_TELEMETRY_DISABLED: "1", ...env } });
   if (code === 0) {
-    const { buildFastPath } = await import("./fast-path.mjs");
-    await buildFastPath();
+    try {
+      const { buildFastPath } = await import("./fast-path.mjs");
+      await buildFastPath();
+    } catch (error) {
+      console.error(`✗ bundling the attempts fast path failed: ${error instanceof Error ? error.message : String(error)}`);
+      return 1;
+    }
     mkdirSync(path.join(root, ".next"), { recursive: true });
     writeFileSync(stampFile, `${want}\n`);
   }
