@@ -89,6 +89,38 @@ test("the JSON API sends nosniff and a deny-everything CSP", async ({ request })
   }
 });
 
+test("POST …/attempts answers alike from the server's fast path and from Next's route", async ({ request }) => {
+  // The production server answers /api/quizzes/<id>/attempts itself (decision 063); an escaped id such as
+  // is%2Drelu%2Dlinear does not match its path pattern, so Next's route handler answers that one.
+  const variantsOf = async () => {
+    const res = await request.get("/api/quizzes/is-relu-linear");
+    return { cookie: (res.headers()["set-cookie"] ?? "").split(";")[0], state: await res.json() };
+  };
+  const { cookie, state } = await variantsOf();
+  const cases: { headers: Record<string, string>; data: string }[] = [
+    { headers: { "content-type": "application/json" }, data: "{}" },
+    { headers: { "content-type": "text/plain", "idempotency-key": "k" }, data: "{}" },
+    { headers: { "content-type": "application/json", "idempotency-key": "k" }, data: "{nope" },
+    { headers: { "content-type": "application/json", "idempotency-key": "k" }, data: JSON.stringify({ variantId: "v", answers: { nope: 1 } }) },
+    { headers: { "content-type": "application/json", "idempotency-key": "k" }, data: JSON.stringify({ variantId: "v", answers: {} }) },
+    { headers: { "content-type": "application/json", "idempotency-key": "k", cookie }, data: JSON.stringify({ variantId: state.variant.variantId, answers: {} }) },
+  ];
+  for (const c of cases) {
+    const fast = await request.post("/api/quizzes/is-relu-linear/attempts", c);
+    const viaNext = await request.post("/api/quizzes/is%2Drelu%2Dlinear/attempts", c);
+    expect(fast.status(), JSON.stringify(c)).toBe(viaNext.status());
+    expect(fast.status()).toBeGreaterThanOrEqual(400);
+    expect(await fast.json()).toEqual(await viaNext.json());
+    expectCommonHeaders(fast.headers());
+    for (const h of ["content-security-policy", "cache-control", "x-frame-options", "referrer-policy", "permissions-policy", "cross-origin-opener-policy"]) {
+      expect(fast.headers()[h], h).toBe(viaNext.headers()[h]);
+    }
+    // Two different servers did answer: only Next's pipeline adds its router Vary header.
+    expect(fast.headers().vary ?? "").not.toMatch(/rsc/);
+    expect(viaNext.headers().vary).toMatch(/rsc/);
+  }
+});
+
 for (const path of ["/", "/lessons/relu", "/quizzes/is-relu-linear", "/sign-in"]) {
   test(`${path} hydrates under its CSP with no violations, and refuses an injected inline script`, async ({ page, consoleErrors }) => {
     const violations: string[] = [];

@@ -1,7 +1,7 @@
 // npm run bench:grading — attempts/s and p50/p99 latency of POST /api/quizzes/:id/attempts at 100
 // concurrent connections (autocannon) against the production server on SQLite.
-// Needs a production build (`npx next build`) in the current directory. By default it starts
-// `next start` on BENCH_PORT (3302) with a fresh SQLite file; pass --url http://host:port to use a running server.
+// Needs a production build (`npm run build`) in the current directory. By default it starts the production
+// server (scripts/server.mjs: Next plus the attempts fast path) on BENCH_PORT (3302) with a fresh SQLite file; pass --url http://host:port to use a running server.
 // Each attempt is a different learner's first attempt: learners and their variants are created first
 // through GET /api/quizzes/:id, so the measured phase is POSTs only. Options: --attempts N (default 30000),
 // --connections N (100), --quiz ID (is-relu-linear).
@@ -12,7 +12,9 @@ import path from "node:path";
 import { randomUUID } from "node:crypto";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
-import type { PublicQuestion, QuizState } from "../lib/quiz/types";
+import type { QuizState } from "../lib/quiz/types";
+import { answerFor } from "./lib/bench-answers";
+import { treeCpuSeconds } from "./lib/proc-cpu";
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -26,22 +28,6 @@ const warmup = Math.min(3000, Math.ceil(attempts / 10));
 const port = Number(process.env.BENCH_PORT ?? 3302);
 const external = arg("url", "");
 const baseUrl = external || `http://127.0.0.1:${port}`;
-
-/** A well-formed answer for every question (not necessarily right: grading cost is the same). */
-function answerFor(q: PublicQuestion, i: number): unknown {
-  switch (q.type) {
-    case "single":
-      return { choice: q.options[i % q.options.length].id };
-    case "multiple":
-      return { choices: [q.options[0].id, q.options[(i + 1) % q.options.length].id] };
-    case "true-false":
-      return { value: i % 2 === 0, because: q.because[i % q.because.length].id };
-    case "numeric":
-      return { value: i % 3 === 0 ? "-0.03" : i % 3 === 1 ? "3e-2" : "3/100" };
-    case "counterexample":
-      return { values: Object.fromEntries(q.fields.map((f, k) => [f.name, k === 0 ? "1" : "-1"])) };
-  }
-}
 
 type Prepared = { cookie: string; body: string; key: string };
 
@@ -72,7 +58,7 @@ async function prepare(n: number): Promise<Prepared[]> {
 async function waitForServer(child: ChildProcess | null): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (child && child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+    if (child && child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
     try {
       if ((await fetch(`${baseUrl}/api/quizzes/${quizId}/attempts`)).ok) return;
     } catch {
@@ -107,45 +93,13 @@ function run(items: Prepared[]): Promise<autocannon.Result> {
   });
 }
 
-/** CPU seconds (user + system) used so far by a process and all its descendants (Linux /proc). On a
- * machine shared with other work, wall-clock throughput says little; CPU per attempt still does. */
-function treeCpuSeconds(rootPid: number): number | null {
-  try {
-    const stats = fs
-      .readdirSync("/proc")
-      .filter((d) => /^\d+$/.test(d))
-      .flatMap((d) => {
-        try {
-          const text = fs.readFileSync(`/proc/${d}/stat`, "utf8");
-          const f = text.slice(text.lastIndexOf(")") + 2).split(" ");
-          return [{ pid: Number(d), ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) }];
-        } catch {
-          return [];
-        }
-      });
-    const tree = new Set([rootPid]);
-    for (let grew = true; grew; ) {
-      grew = false;
-      for (const s of stats) {
-        if (!tree.has(s.pid) && tree.has(s.ppid)) {
-          tree.add(s.pid);
-          grew = true;
-        }
-      }
-    }
-    return stats.filter((s) => tree.has(s.pid)).reduce((sum, s) => sum + s.ticks, 0) / 100; // USER_HZ = 100 on Linux
-  } catch {
-    return null;
-  }
-}
-
 async function main(): Promise<void> {
   let child: ChildProcess | null = null;
   let dbFile = "";
   if (!external) {
-    if (!fs.existsSync(".next/BUILD_ID")) throw new Error("no production build here: run `npx next build` first (or pass --url)");
+    if (!fs.existsSync(".next/BUILD_ID")) throw new Error("no production build here: run `npm run build` first (or pass --url)");
     dbFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "bench-grading-")), "bench.sqlite");
-    child = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+    child = spawn(process.execPath, [path.join("scripts", "server.mjs"), "-p", String(port), "-H", "127.0.0.1"], {
       env: { ...process.env, SQLITE_PATH: dbFile, DATABASE_URL: "", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
       stdio: ["ignore", "ignore", "inherit"],
       detached: true,

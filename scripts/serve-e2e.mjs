@@ -1,7 +1,8 @@
-// Playwright's web server: a fresh SQLite database for the run, migrated, then `next start` on the given port.
+// Playwright's web server: a fresh SQLite database for the run, migrated, then the production server
+// (scripts/server.mjs: Next plus the attempts fast path, so e2e exercises both) on the given port.
 import { rmSync, mkdirSync } from "node:fs";
 import path from "node:path";
-import { bin, ensureDatabase, root, run } from "./lib/setup.mjs";
+import { ensureDatabase, root, run } from "./lib/setup.mjs";
 
 const port = process.argv[2] ?? "3100";
 if (!process.env.DATABASE_URL) {
@@ -11,4 +12,4 @@ if (!process.env.DATABASE_URL) {
   process.env.SQLITE_PATH = file;
 }
 await ensureDatabase();
-process.exit(await run(bin("next"), ["start", "-p", port], { env: { NEXT_TELEMETRY_DISABLED: "1" } }));
+process.exit(await run(process.execPath, [path.join(root, "scripts", "server.mjs"), "-p", port], { env: { NEXT_TELEMETRY_DISABLED: "1" } }));

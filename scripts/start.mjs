@@ -1,6 +1,7 @@
 // `npm start`: from a fresh clone to a running production site — install, build, migrate, seed, serve.
-import { bin, ensureBuild, ensureDatabase, ensureDependencies, log, root, waitForUrl } from "./lib/setup.mjs";
+import { ensureBuild, ensureDatabase, ensureDependencies, log, root, waitForUrl } from "./lib/setup.mjs";
 import { spawn } from "node:child_process";
+import path from "node:path";
 
 const port = Number(process.env.PORT ?? 3000);
 if (!Number.isInteger(port) || port <= 0 || port > 65535) {
@@ -19,7 +20,8 @@ try {
 }
 
 log(`Starting the server on port ${port}…`);
-const server = spawn(bin("next"), ["start", "-p", String(port)], {
+// scripts/server.mjs: Next for the site, with POST …/attempts served beside it (docs/decisions/063).
+const server = spawn(process.execPath, [path.join(root, "scripts", "server.mjs"), "-p", String(port)], {
   cwd: root,
   stdio: ["ignore", "inherit", "inherit"],
   env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },

@@ -2,6 +2,7 @@
 // open and due dates, attempts allowed, late policy, and when answers and explanations may be shown.
 import "server-only";
 import type { Kysely } from "kysely";
+import { param, prepare } from "@/lib/db/prepared";
 import type { Database } from "@/lib/db/schema";
 import type { AssignmentRow } from "@/lib/db/schema-classes";
 import type { AttemptResult, QuestionResult } from "@/lib/quiz/types";
@@ -33,9 +34,12 @@ function governing(rows: AssignmentRow[], now: number): AssignmentRow | undefine
   return [...pool].sort((a, b) => Date.parse(a.due_at) - Date.parse(b.due_at))[openNow.length ? 0 : pool.length - 1];
 }
 
+// Runs on every quiz submission (lib/db/prepared.ts).
+const learnerUser = prepare<Database, { user_id: string | null }>((db) => db.selectFrom("learners").select("user_id").where("id", "=", param<string>("id")));
+
 /** The rules for this learner on this quiz, or null when the quiz is not assigned to them (practice). */
 export async function resolveAttemptPolicy(db: Kysely<Database>, learnerId: string, quizId: string, now = new Date()): Promise<AttemptPolicy | null> {
-  const learner = await db.selectFrom("learners").select("user_id").where("id", "=", learnerId).executeTakeFirst();
+  const learner = (await learnerUser(db, { id: learnerId })).rows[0];
   if (!learner?.user_id) return null;
   const rows = await db
     .selectFrom("assignments as a")

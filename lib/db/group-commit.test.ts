@@ -48,6 +48,17 @@ describe.each(modes)("group commit on %s", (_name, dialect, deferred) => {
     const rows = await t.db.selectFrom("learners").select("id").where("id", "in", ["ok-1", "ok-2"]).execute();
     expect(rows).toHaveLength(2);
   });
+
+  it("idle() resolves only after every job queued before it has committed (the shutdown flush)", async () => {
+    const gc = createGroupCommitter(t.db, opts());
+    const done: string[] = [];
+    const ids = Array.from({ length: 20 }, (_, i) => `idle-${i}`);
+    for (const id of ids) void gc.run((trx) => trx.insertInto("learners").values(learner(id)).execute()).then(() => done.push(id));
+    await gc.close();
+    expect(done).toHaveLength(20);
+    expect(await t.db.selectFrom("learners").select("id").where("id", "like", "idle-%").execute()).toHaveLength(20);
+    await gc.idle(); // nothing queued: resolves at once
+  });
 });
 
 describe("deferred sync on SQLite", () => {

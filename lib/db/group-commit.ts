@@ -12,6 +12,10 @@ export type GroupCommitter<DB> = {
   run: <T>(work: (trx: Transaction<DB>) => Promise<T>) => Promise<T>;
   /** Number of transactions committed so far and the jobs they held (for benchmarks and tests). */
   stats: () => { batches: number; jobs: number; checkpoints: number };
+  /** Resolves once every job queued so far has committed (or failed): the flush before a graceful shutdown. */
+  idle: () => Promise<void>;
+  /** Waits for idle(), then releases the WAL file handle (the database itself belongs to the caller). */
+  close: () => Promise<void>;
 };
 
 export type GroupCommitOptions = {
@@ -34,6 +38,7 @@ export function createGroupCommitter<DB>(db: Kysely<DB>, options: GroupCommitOpt
   let sinceCheckpoint = 0;
   let wal: fs.FileHandle | null = null;
   let prepared = false;
+  let idleWaiters: (() => void)[] = [];
 
   async function transaction(batch: Job<DB>[]): Promise<unknown[]> {
     const body = async (trx: Transaction<DB>) => {
@@ -109,6 +114,11 @@ export function createGroupCommitter<DB>(db: Kysely<DB>, options: GroupCommitOpt
       drain().finally(() => {
         running = false;
         if (queue.length > 0) schedule();
+        else {
+          const waiters = idleWaiters;
+          idleWaiters = [];
+          waiters.forEach((w) => w());
+        }
       });
     });
   }
@@ -121,5 +131,12 @@ export function createGroupCommitter<DB>(db: Kysely<DB>, options: GroupCommitOpt
       });
     },
     stats: () => ({ batches, jobs, checkpoints }),
+    idle: () => (running || queue.length > 0 ? new Promise<void>((resolve) => idleWaiters.push(resolve)) : Promise.resolve()),
+    async close() {
+      await this.idle();
+      const handle = wal;
+      wal = null;
+      await handle?.close();
+    },
   };
 }

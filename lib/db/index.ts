@@ -48,3 +48,11 @@ export function ensureMigrated(): Promise<void> {
   );
   return g.__appDbReady;
 }
+
+/** Closes the process database (graceful shutdown); a later getDb() opens it again. */
+export async function closeDb(): Promise<void> {
+  const handle = g.__appDb;
+  g.__appDb = undefined;
+  g.__appDbReady = undefined;
+  await handle?.close();
+}

@@ -1,7 +1,7 @@
 // Per-process state for the quiz API: the migrated database, its group committer and the cookie key.
 import "server-only";
 import type { Kysely } from "kysely";
-import { ensureMigrated, getDb, getDbConfig, type Database } from "@/lib/db";
+import { closeDb, ensureMigrated, getDb, getDbConfig, type Database } from "@/lib/db";
 import { createGroupCommitter, type GroupCommitter } from "@/lib/db/group-commit";
 import { loadCookieSecret } from "./learner.server";
 
@@ -23,6 +23,16 @@ export function quizContext(): Promise<QuizContext> {
     throw err;
   });
   return g.__quizContext;
+}
+
+/** Graceful shutdown: waits until every queued attempt is committed and synced, then closes the database
+ * (SQLite checkpoints its WAL on close, at synchronous=FULL). */
+export async function closeQuizContext(): Promise<void> {
+  const pending = g.__quizContext;
+  g.__quizContext = undefined;
+  const ctx = await pending?.catch(() => undefined);
+  await ctx?.committer.close();
+  await closeDb();
 }
 
 /** Forgets the cached context (tests that switch databases). */

@@ -1,14 +1,14 @@
-// The JSON edge of the quiz API: error bodies { error: { code, message, field? } }, a 64 KB body limit,
-// JSON and schema checks that name the offending field, and the learner cookie.
+// The Next.js edge of the quiz API: JSON responses that no cache keeps, HttpError → 4xx, the body read
+// under the 64 KB limit, and the learner cookie. The checks themselves live in ./request.server.ts, which
+// the production server's fast path for POST …/attempts shares (docs/decisions/063-attempts-fast-path.md).
 import "server-only";
 import { HttpError } from "@/lib/http/http-error";
 import { NextResponse, type NextRequest } from "next/server";
-import { z } from "zod";
-import type { QuizDef } from "./define";
 import { LEARNER_COOKIE, LEARNER_COOKIE_MAX_AGE, signLearnerId, verifyLearnerCookie } from "./learner.server";
-import type { ApiError, InvalidAnswer } from "./types";
+import { bodyTooLarge, checkIdempotencyKey, declaresTooLarge, errorBody, MAX_BODY_BYTES } from "./request.server";
+import type { InvalidAnswer } from "./types";
 
-export const MAX_BODY_BYTES = 64 * 1024;
+export { MAX_BODY_BYTES, parseSubmission, type SubmissionBody } from "./request.server";
 const NO_STORE = { "Cache-Control": "no-store" };
 
 /** A JSON response that no cache may keep (every quiz response is per learner). */
@@ -18,9 +18,7 @@ export function json(body: unknown, status = 200, headers: Record<string, string
 
 /** A client error in the house shape. */
 export function apiError(status: number, code: string, message: string, field?: string, invalid?: InvalidAnswer[]): NextResponse {
-  const body: ApiError = { error: field ? { code, message, field } : { code, message } };
-  if (invalid) body.invalid = invalid;
-  return json(body, status);
+  return json(errorBody(code, message, field, invalid), status);
 }
 
 /** Thrown inside handlers for a 4xx; `withErrors` turns it into the JSON response. */
@@ -39,9 +37,7 @@ export async function withErrors(handler: () => Promise<NextResponse>): Promise<
 
 /** Reads the body as text, refusing more than MAX_BODY_BYTES whatever Content-Length claims. */
 export async function readBody(req: NextRequest): Promise<string> {
-  const declared = Number(req.headers.get("content-length") ?? "0");
-  const tooLarge = () => new HttpError(413, "body_too_large", `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.`, "body");
-  if (declared > MAX_BODY_BYTES) throw tooLarge();
+  if (declaresTooLarge(req.headers.get("content-length"))) throw bodyTooLarge();
   if (!req.body) return "";
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -52,51 +48,16 @@ export async function readBody(req: NextRequest): Promise<string> {
     size += value.byteLength;
     if (size > MAX_BODY_BYTES) {
       await reader.cancel();
-      throw tooLarge();
+      throw bodyTooLarge();
     }
     chunks.push(value);
   }
   return Buffer.concat(chunks).toString("utf8");
 }
 
-const submissionSchema = z.strictObject({
-  variantId: z.string().min(1).max(128),
-  answers: z.record(z.string().max(128), z.unknown()),
-});
-export type SubmissionBody = z.infer<typeof submissionSchema>;
-
-/** Parses and checks a submission: 400 naming the field on bad JSON, a wrong shape or an unknown question id. */
-export function parseSubmission(raw: string, quiz: QuizDef): SubmissionBody {
-  const type = "body";
-  if (raw.trim() === "") throw new HttpError(400, "invalid_body", "The request body is empty; send JSON { variantId, answers }.", type);
-  let data: unknown;
-  try {
-    data = JSON.parse(raw);
-  } catch {
-    throw new HttpError(400, "invalid_json", "The request body is not valid JSON.", type);
-  }
-  const r = submissionSchema.safeParse(data);
-  if (!r.success) {
-    const issue = r.error.issues[0];
-    const keys = issue.code === "unrecognized_keys" ? issue.keys : [];
-    const field = [...issue.path, ...keys.slice(0, 1)].map(String).join(".") || type;
-    const message = issue.code === "unrecognized_keys" ? `Unknown field “${field}”.` : `${field}: ${issue.message}`;
-    throw new HttpError(400, "invalid_body", message, field);
-  }
-  const known = new Set(quiz.questions.map((q) => q.id));
-  const unknown = Object.keys(r.data.answers).find((k) => !known.has(k));
-  if (unknown !== undefined) throw new HttpError(400, "unknown_question", `Quiz “${quiz.id}” has no question “${unknown}”.`, `answers.${unknown}`);
-  return r.data;
-}
-
-const KEY = /^[\x21-\x7e]{1,255}$/;
-
 /** The Idempotency-Key header (required on POST): 1–255 visible ASCII characters. */
 export function idempotencyKey(req: NextRequest): string {
-  const key = req.headers.get("idempotency-key");
-  if (key === null || key === "") throw new HttpError(400, "missing_idempotency_key", "Send an Idempotency-Key header (e.g. a UUID) with each new submission.", "Idempotency-Key");
-  if (!KEY.test(key)) throw new HttpError(400, "invalid_idempotency_key", "The Idempotency-Key must be 1–255 visible ASCII characters.", "Idempotency-Key");
-  return key;
+  return checkIdempotencyKey(req.headers.get("idempotency-key"));
 }
 
 /** The learner id from the signed cookie, or null. */

@@ -5,6 +5,7 @@ import { createHash, randomInt, randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Database, QuizVariantRow } from "@/lib/db/schema";
 import type { GroupCommitter } from "@/lib/db/group-commit";
+import { param, prepare } from "@/lib/db/prepared";
 import { validateAnswers } from "./answers.server";
 import type { QuizDef } from "./define";
 import { gradeVariant } from "./grade.server";
@@ -17,7 +18,8 @@ export type Deps = { db: Kysely<Database>; committer: GroupCommitter<Database> }
 export type AttemptResponse = AttemptResult & { maxAttempts: number | null; attemptsRemaining: number | null };
 
 export type SubmitOutcome =
-  | { kind: "graded"; attempt: AttemptResponse; replayed: boolean }
+  /** `resultJson`: the stored JSON of the result (without the budget), when this call serialised it. */
+  | { kind: "graded"; attempt: AttemptResponse; replayed: boolean; resultJson?: string }
   | { kind: "invalid"; invalid: InvalidAnswer[] }
   | { kind: "conflict"; status: 409 | 422; code: string; message: string; field?: string };
 
@@ -111,6 +113,51 @@ export function findReplay(
   return replay(db, args.quiz, args.learnerId, args.idempotencyKey, requestHash(args.quiz.id, args.body));
 }
 
+// The statements every submission runs, compiled once (lib/db/prepared.ts): the attempt hot path.
+const submittedVariant = prepare<Database, QuizVariantRow>((db) =>
+  db.selectFrom("quiz_variants").selectAll().where("id", "=", param<string>("id")).where("learner_id", "=", param<string>("learnerId")).where("quiz_id", "=", param<string>("quizId")),
+);
+const insertAttempt = prepare<Database, never>((db) =>
+  db
+    .insertInto("quiz_attempts")
+    .values({
+      id: param("id"),
+      learner_id: param("learnerId"),
+      quiz_id: param("quizId"),
+      variant_id: param("variantId"),
+      seed: param("seed"),
+      attempt_number: param("attemptNumber"),
+      idempotency_key: param("key"),
+      request_hash: param("hash"),
+      score: param("score"),
+      max_score: param("maxScore"),
+      result_json: param("resultJson"),
+      created_at: param("createdAt"),
+    })
+    // The variant or the key was taken by a concurrent request: nothing is written for this one.
+    .onConflict((oc) => oc.doNothing()),
+);
+const markSubmitted = prepare<Database, never>((db) => db.updateTable("quiz_variants").set({ status: "submitted" }).where("id", "=", param<string>("id")));
+const ANSWER_COLUMNS = ["attempt_id", "question_id", "position", "response_json", "choice_ids", "status", "points", "max_points"] as const;
+type AnswerRow = Database["attempt_answers"];
+/** One multi-row insert per number of questions (quizzes differ in length). */
+const insertAnswersFor = new Map<number, ReturnType<typeof prepare<Database, never>>>();
+function insertAnswers(db: Kysely<Database>, rows: AnswerRow[]) {
+  let q = insertAnswersFor.get(rows.length);
+  if (!q) {
+    const n = rows.length;
+    q = prepare<Database, never>((d) =>
+      d.insertInto("attempt_answers").values(Array.from({ length: n }, (_, i) => Object.fromEntries(ANSWER_COLUMNS.map((c) => [c, param(`${i}.${c}`)])) as AnswerRow)),
+    );
+    insertAnswersFor.set(n, q);
+  }
+  const values: Record<string, unknown> = {};
+  rows.forEach((row, i) => {
+    for (const c of ANSWER_COLUMNS) values[`${i}.${c}`] = row[c];
+  });
+  return q(db, values);
+}
+
 /** Grades and stores one submission. The same Idempotency-Key again returns the stored result and stores nothing. */
 export async function submitAttempt(
   deps: Deps,
@@ -119,13 +166,7 @@ export async function submitAttempt(
   const { db, committer } = deps;
   const { quiz, learnerId, idempotencyKey: key, body } = args;
   const hash = requestHash(quiz.id, body);
-  const variant = await db
-    .selectFrom("quiz_variants")
-    .selectAll()
-    .where("id", "=", body.variantId)
-    .where("learner_id", "=", learnerId)
-    .where("quiz_id", "=", quiz.id)
-    .executeTakeFirst();
+  const variant = (await submittedVariant(db, { id: body.variantId, learnerId, quizId: quiz.id })).rows[0];
   const stale = (): SubmitOutcome => ({ kind: "conflict", status: 409, code: "variant_already_submitted", message: "This variant has already been graded; load the quiz again for a new one.", field: "variantId" });
   if (!variant) {
     return (await replay(db, quiz, learnerId, key, hash)) ?? { kind: "conflict", status: 409, code: "variant_not_found", message: "No such variant of this quiz for you; load the quiz again.", field: "variantId" };
@@ -149,47 +190,41 @@ export async function submitAttempt(
     submittedAt,
     questions: graded.questions.map((g) => g.result),
   };
+  const resultJson = JSON.stringify(result);
   const stored = await committer.run(async (trx) => {
-    const ins = await trx
-      .insertInto("quiz_attempts")
-      .values({
-        id: attemptId,
-        learner_id: learnerId,
-        quiz_id: quiz.id,
-        variant_id: variant.id,
-        seed: variant.seed,
-        attempt_number: variant.attempt_number,
-        idempotency_key: key,
-        request_hash: hash,
-        score: graded.score,
-        max_score: graded.maxScore,
-        result_json: JSON.stringify(result),
-        created_at: submittedAt,
-      })
-      // The variant or the key was taken by a concurrent request: nothing is written for this one.
-      .onConflict((oc) => oc.doNothing())
-      .executeTakeFirst();
-    if (Number(ins.numInsertedOrUpdatedRows ?? 0) === 0) return false;
-    await trx.updateTable("quiz_variants").set({ status: "submitted" }).where("id", "=", variant.id).execute();
-    await trx
-      .insertInto("attempt_answers")
-      .values(
-        graded.questions.map((g, i) => ({
-          attempt_id: attemptId,
-          question_id: g.result.questionId,
-          position: i + 1,
-          response_json: JSON.stringify(g.response),
-          choice_ids: g.choiceIds.join(","),
-          status: g.result.status,
-          points: g.result.points,
-          max_points: g.result.maxPoints,
-        })),
-      )
-      .execute();
+    const ins = await insertAttempt(trx, {
+      id: attemptId,
+      learnerId,
+      quizId: quiz.id,
+      variantId: variant.id,
+      seed: variant.seed,
+      attemptNumber: variant.attempt_number,
+      key,
+      hash,
+      score: graded.score,
+      maxScore: graded.maxScore,
+      resultJson,
+      createdAt: submittedAt,
+    });
+    if (Number(ins.numAffectedRows ?? 0) === 0) return false;
+    await markSubmitted(trx, { id: variant.id });
+    await insertAnswers(
+      trx,
+      graded.questions.map((g, i) => ({
+        attempt_id: attemptId,
+        question_id: g.result.questionId,
+        position: i + 1,
+        response_json: JSON.stringify(g.response),
+        choice_ids: g.choiceIds.join(","),
+        status: g.result.status,
+        points: g.result.points,
+        max_points: g.result.maxPoints,
+      })),
+    );
     return true;
   });
   if (!stored) return (await replay(db, quiz, learnerId, key, hash)) ?? stale();
-  return { kind: "graded", attempt: withBudget(quiz, result), replayed: false };
+  return { kind: "graded", attempt: withBudget(quiz, result), replayed: false, resultJson };
 }
 
 /** The learner's graded attempts at a quiz, oldest first. */

@@ -68,7 +68,8 @@ function sourceHash() {
   return hashFiles(files);
 }
 
-/** Runs `next build` unless the last successful build was made from exactly these sources. */
+/** Runs `next build` (then bundles the server's attempts fast path, scripts/lib/fast-path.mjs) unless the
+ * last successful build was made from exactly these sources. */
 export async function ensureBuild({ force = false, env = {} } = {}) {
   const stampFile = path.join(root, ".next", "source-stamp");
   const want = sourceHash();
@@ -80,6 +81,13 @@ export async function ensureBuild({ force = false, env = {} } = {}) {
   log("Building the production site (next build)…");
   const code = await run(bin("next"), ["build"], { env: { NEXT_TELEMETRY_DISABLED: "1", ...env } });
   if (code === 0) {
+    try {
+      const { buildFastPath } = await import("./fast-path.mjs");
+      await buildFastPath();
+    } catch (error) {
+      console.error(`✗ bundling the attempts fast path failed: ${error instanceof Error ? error.message : String(error)}`);
+      return 1;
+    }
     mkdirSync(path.join(root, ".next"), { recursive: true });
     writeFileSync(stampFile, `${want}\n`);
   }

@@ -1,8 +1,9 @@
-// Starts the production server (`next start` from an existing build) on a port and database of our
+// Starts the production server (scripts/server.mjs — Next plus the attempts fast path — from an existing build) on a port and database of our
 // choosing, in its own process group so a crash test can SIGKILL the whole thing and start it again.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
+import { treeCpuSeconds } from "../lib/proc-cpu";
 
 export type ServerOptions = {
   /** Project root holding `.next/` (the build) and node_modules. */
@@ -55,19 +56,9 @@ export function hasBuild(root: string): boolean {
   return existsSync(path.join(root, ".next", "BUILD_ID"));
 }
 
-const TICKS_PER_SECOND = 100; // USER_HZ on Linux
-
-/** User + system CPU seconds of a live process, from /proc/<pid>/stat (0 when unavailable). */
+/** CPU seconds of a live server: the launcher and the server it runs (scripts/server.mjs); 0 when unavailable. */
 function processCpuSeconds(pid: number | undefined): number {
-  if (pid === undefined) return 0;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    // fields[11..14] = utime, stime, cutime, cstime (stat fields 14–17)
-    return fields.slice(11, 15).reduce((n, f) => n + Number(f), 0) / TICKS_PER_SECOND;
-  } catch {
-    return 0;
-  }
+  return pid === undefined ? 0 : (treeCpuSeconds(pid) ?? 0);
 }
 
 /** Polls GET /api/health until it answers 200 or `timeoutMs` passes. */
@@ -92,7 +83,7 @@ function exited(child: ChildProcess): Promise<void> {
   });
 }
 
-/** Starts `next start -p port` and waits for it to serve. Throws with the server's output if it does not. */
+/** Starts scripts/server.mjs on the port and waits for it to serve. Throws with the server's output if it does not. */
 export async function startProductionServer(options: ServerOptions): Promise<ProductionServer> {
   const { root, port, env } = options;
   if (!hasBuild(root)) throw new Error(`No production build in ${root}/.next: run \`npx next build\` there first.`);
@@ -116,7 +107,7 @@ export async function startProductionServer(options: ServerOptions): Promise<Pro
   async function launch(): Promise<void> {
     if (await waitForHealth(url, 300)) throw new Error(`Port ${port} is already serving: stop that server or pick another port.`);
     starts += 1;
-    child = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+    child = spawn(process.execPath, [path.join(root, "scripts", "server.mjs"), "-p", String(port), "-H", "127.0.0.1"], {
       cwd: root,
       env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...env },
       stdio: ["ignore", "pipe", "pipe"],
