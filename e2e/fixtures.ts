@@ -40,12 +40,3 @@ export async function expectAccessible(page: Page, include?: string): Promise<vo
   const summary = violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
   expect(summary, "axe-core violations").toEqual([]);
 }
-
-/**
- * Waits until every deferred part of a lesson has hydrated (app/_components/lesson/hydrate-later.tsx): they
- * hydrate near the viewport or when the browser is idle, and a key pressed on server HTML before that would
- * move a native slider without React hearing it. A learner reading the page never gets there that fast.
- */
-export async function lessonHydrated(page: Page): Promise<void> {
-  await page.waitForFunction(() => [...document.querySelectorAll("[data-hydrate-later]")].every((e) => e.getAttribute("data-hydrated") === "true"));
-}

@@ -1,6 +1,6 @@
 // The lesson journeys: read each lesson (light and dark, axe on each), move through the course, and drive
 // every interactive component by mouse and by keyboard, checking the numbers against lib/math itself.
-import { test, expect, expectAccessible, lessonHydrated } from "./fixtures";
+import { test, expect, expectAccessible } from "./fixtures";
 import type { Locator } from "@playwright/test";
 import { ACTIVATIONS, leakyRelu, leakyReluDerivative, relu, sigmoid, sigmoidDerivative } from "../lib/math/activations";
 import { chainGradient, sigmoidChainBound } from "../lib/math/chain";
@@ -64,7 +64,6 @@ test("previous/next links walk the course in order and the progress bar counts v
 
 test("ActivationCalculator: Leaky ReLU(−3; α = 0.01) = −0.03 with f′ = 0.01; keyboard, mouse and a shared link", async ({ page }) => {
   await page.goto("/lessons/dead-relu-leaky-relu");
-  await lessonHydrated(page);
   const calc = page.locator("#leaky");
   await expect(calc.getByTestId("fx")).toContainText(f(leakyRelu(-3, 0.01)));
   await expect(calc.getByTestId("fx")).toContainText("−0.03");
@@ -108,7 +107,6 @@ async function handleX(plot: Locator): Promise<number> {
 
 test("FunctionPlot: the sigmoid point moves by arrow keys and by dragging, and the readout follows lib/math", async ({ page }) => {
   await page.goto("/lessons/sigmoid-vanishing-gradient");
-  await lessonHydrated(page);
   const plot = page.getByTestId("function-plot").first();
   const readout = plot.getByTestId("plot-readout");
   await expect(readout).toContainText(`Sigmoid(x) = ${f(sigmoid(0))}`);
@@ -137,7 +135,6 @@ test("FunctionPlot: the sigmoid point moves by arrow keys and by dragging, and t
 
 test("FunctionPlot: ReLU beside Leaky ReLU, with the α slider by keyboard and the α field", async ({ page }) => {
   await page.goto("/lessons/dead-relu-leaky-relu");
-  await lessonHydrated(page);
   const plot = page.getByTestId("function-plot").first();
   const readout = plot.getByTestId("plot-readout");
   await expect(readout).toContainText(`ReLU(x) = ${f(relu(-3))}`);
@@ -161,7 +158,6 @@ test("FunctionPlot: ReLU beside Leaky ReLU, with the α slider by keyboard and t
 
 test("DepthGradientCalculator: sigmoid's bound at L = 10 is 0.25^10, by typing, slider keys and mouse", async ({ page }) => {
   await page.goto("/lessons/sigmoid-vanishing-gradient");
-  await lessonHydrated(page);
   const calc = page.getByTestId("depth-calculator");
   await expect(calc.getByTestId("chain-bound")).toHaveText(f(0.25 ** 10));
   await expect(calc.getByTestId("chain-bound")).toHaveText("9.53674e−7");
@@ -194,7 +190,6 @@ test("DepthGradientCalculator: sigmoid's bound at L = 10 is 0.25^10, by typing, 
 
 test("LinearityTester: ReLU(1) + ReLU(−1) ≠ ReLU(0), and c = −1 breaks ReLU's homogeneity", async ({ page }) => {
   await page.goto("/lessons/is-relu-linear");
-  await lessonHydrated(page);
   const t = page.getByTestId("linearity-tester");
   const add = t.getByTestId("lin-add-relu");
   await expect(add.getByTestId("lhs")).toHaveText(f(relu(0)));
@@ -223,7 +218,6 @@ test("LinearityTester: ReLU(1) + ReLU(−1) ≠ ReLU(0), and c = −1 breaks ReL
 
 test("LayerCollapseDemo: the single matrix equals W₂W₁, outputs agree, and a ReLU between breaks it", async ({ page }) => {
   await page.goto("/lessons/why-activation-functions");
-  await lessonHydrated(page);
   const demo = page.getByTestId("collapse-demo");
   const { first, second, x } = COLLAPSE_EXAMPLE;
   const cells = async () => demo.getByTestId("collapse-W").locator("td").allTextContents();
@@ -258,7 +252,6 @@ test("LayerCollapseDemo: the single matrix equals W₂W₁, outputs agree, and a
 
 test("DeadUnitDemo: a large negative bias gives ReLU zero gradient and Leaky ReLU a non-zero one", async ({ page }) => {
   await page.goto("/lessons/dead-relu-leaky-relu");
-  await lessonHydrated(page);
   const demo = page.getByTestId("dead-unit-demo");
   const reluAct = { f: relu, df: (z: number) => ACTIVATIONS.relu.df(z) };
   const leaky = (a: number) => ({ f: (z: number) => leakyRelu(z, a), df: (z: number) => leakyReluDerivative(z, a) });
@@ -284,13 +277,11 @@ test("DeadUnitDemo: a large negative bias gives ReLU zero gradient and Leaky ReL
 
 test("the linear-regions figure and the worked collapse example are computed on the server", async ({ page }) => {
   await page.goto("/lessons/is-relu-linear");
-  await lessonHydrated(page);
   await expect(page.getByTestId("regions-linear")).toHaveAttribute("data-regions", "2");
   const n = Number(await page.getByTestId("regions-relu").getAttribute("data-regions"));
   expect(n).toBeGreaterThan(2);
   await expect(page.getByTestId("regions-relu").locator("polygon")).toHaveCount(n);
   await page.goto("/lessons/why-activation-functions");
-  await lessonHydrated(page);
   const W = collapseAffine(COLLAPSE_EXAMPLE.first, COLLAPSE_EXAMPLE.second).W;
   const tex = (v: number) => f(v).replace("\u2212", "-");
   const want = `= \\begin{bmatrix} ${W.map((r) => r.map(tex).join(" & ")).join(" \\\\ ")} \\end{bmatrix}`;
@@ -304,11 +295,15 @@ test.describe("with JavaScript off", () => {
   test("lessons stay readable and calculators show their server-rendered state", async ({ page }) => {
     await page.goto("/lessons/sigmoid-vanishing-gradient");
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    // Visible, not only present: content React streams after the shell stays hidden until a script moves it.
+    await expect(page.locator("article p").nth(3)).toBeVisible();
     const plot = page.getByTestId("function-plot").first();
+    await expect(plot).toBeVisible();
     await expect(plot.locator("path").first()).toBeAttached();
     await expect(plot.getByTestId("plot-readout")).toContainText(`Sigmoid(x) = ${f(sigmoid(0))}`);
     await expect(page.getByTestId("chain-bound")).toHaveText(f(0.25 ** 10));
     await page.goto("/lessons/dead-relu-leaky-relu");
+    await expect(page.locator("#leaky")).toBeVisible();
     await expect(page.locator("#leaky").getByTestId("fx")).toContainText(f(leakyRelu(-3, 0.01)));
     await expect(page.getByTestId("dead-relu-status")).toContainText("Dead");
     // axe-core runs as page script, so it cannot run here; the same markup is checked with JavaScript on above.

@@ -8,35 +8,21 @@ import { ActivationCalculator, DeadUnitDemo, DepthGradientCalculator, FunctionPl
 import { LinearRegionsFigure } from "../plots/linear-regions-figure";
 import { PlaygroundWithFigures } from "../playground/playground-with-figures";
 import { Quiz } from "../quiz/quiz";
-import { HydrateLater } from "../lesson/hydrate-later";
-
-/** An interactive component that hydrates after the page's first pass (see lesson/hydrate-later). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function later(Component: ComponentType<any>, name: string): ComponentType<any> {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const Later = (props: any) => (
-    <HydrateLater>
-      <Component {...props} />
-    </HydrateLater>
-  );
-  Later.displayName = `Later(${name})`;
-  return Later;
-}
 
 // MDX passes arbitrary props from the lesson source; each component validates its own.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const mdxComponents: Record<string, ComponentType<any>> = {
-  ActivationCalculator: later(ActivationCalculator, "ActivationCalculator"),
+  ActivationCalculator,
   CollapseExample,
-  DeadUnitDemo: later(DeadUnitDemo, "DeadUnitDemo"),
-  DepthGradientCalculator: later(DepthGradientCalculator, "DepthGradientCalculator"),
+  DeadUnitDemo,
+  DepthGradientCalculator,
   Fact,
-  FunctionPlot: later(FunctionPlot, "FunctionPlot"),
-  LayerCollapseDemo: later(LayerCollapseDemo, "LayerCollapseDemo"),
-  LinearityTester: later(LinearityTester, "LinearityTester"),
+  FunctionPlot,
+  LayerCollapseDemo,
+  LinearityTester,
   LinearRegionsFigure,
-  Playground: later(PlaygroundWithFigures, "Playground"),
-  Quiz: later(Quiz, "Quiz"),
+  Playground: PlaygroundWithFigures,
+  Quiz,
   StaticMath,
   Value,
 };

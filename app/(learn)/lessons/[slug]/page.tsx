@@ -7,7 +7,6 @@ import katexMath from "katex/dist/fonts/KaTeX_Math-Italic.woff2";
 import "katex/dist/katex.min.css";
 import { getLesson, getLessons } from "@/lib/content/lessons.server";
 import { LessonBody } from "@/app/_components/mdx/lesson-body.server";
-import { HydrateLater } from "@/app/_components/lesson/hydrate-later";
 import { CompleteLesson, CourseProgress } from "@/app/_components/lesson/course-progress";
 import { LessonNav, Prerequisites } from "@/app/_components/lesson/lesson-nav";
 import { Toc } from "@/app/_components/lesson/toc";
@@ -66,10 +65,9 @@ export default async function LessonPage({ params }: Props) {
         </section>
         <Toc items={toc} />
       </header>
-      {/* The body hydrates in React's time-sliced retries, after the page chrome (see lesson/hydrate-later). */}
-      <HydrateLater className={styles.body}>
+      <div className={styles.body}>
         <LessonBody code={lesson.code} />
-      </HydrateLater>
+      </div>
       <CompleteLesson slug={slug} />
       <LessonNav previous={lesson.previous && ref(lesson.previous)} next={lesson.next && ref(lesson.next)} />
     </article>
