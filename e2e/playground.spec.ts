@@ -126,6 +126,8 @@ test("the address carries the whole configuration, and a copied link reproduces 
   expect(url.searchParams.get("pg-relu-circle-act")).toBe("leaky-relu");
   expect(url.searchParams.get("pg-relu-circle-alpha")).toBe("0.2");
   expect(url.searchParams.get("pg-relu-circle-lr")).toBe("0.1");
+  // The worker recomputes the figures of a new network: read them once it has answered.
+  await expect(pg.getByTestId("stats")).not.toHaveAttribute("aria-busy", "true");
   const figures = { accuracy: await pg.getByTestId("accuracy").textContent(), regions: await pg.getByTestId("regions").textContent() };
   const link = await pg.getByRole("link", { name: "Link to this setup" }).getAttribute("href");
   expect(link).toContain("pg-relu-circle-units=8");

@@ -116,7 +116,7 @@ export function Playground({ preset = "relu-circle", urlKey, initial }: Props) {
       <div className={styles.outputs}>
         <DecisionMap map={frame.map} data={data} label={mapLabel} />
         <div className={styles.side}>
-          <dl className={styles.stats} data-testid="stats">
+          <dl className={styles.stats} data-testid="stats" aria-busy={trainer.pending || undefined}>
             <div>
               <dt>Epoch</dt>
               <dd data-testid="epoch">{frame.epoch}</dd>

@@ -3,7 +3,7 @@
 // nothing and the worker, started once hydrated, draws the first map; without them (or without workers) the
 // untrained network's frame is computed in place.
 import { startTransition, useCallback, useEffect, useRef, useState } from "react";
-import type { PlaygroundConfig } from "./playground-state";
+import { needsReset, type PlaygroundConfig } from "./playground-state";
 import { createSession, snapshot, type Figures } from "./session";
 import type { Frame, FromWorker, ToWorker } from "./trainer-protocol";
 
@@ -37,6 +37,8 @@ export function useTrainer(config: PlaygroundConfig, initial?: Figures) {
   const [error, setError] = useState<string | null>(null);
   // Kept here rather than read from frames, so the button flips at once.
   const [playing, setPlaying] = useState(false);
+  // True from a change that needs new figures (a new network) until the worker's frame for it arrives.
+  const [pending, setPending] = useState(false);
   const worker = useRef<Worker | null>(null);
   const generation = useRef(0);
   const configRef = useRef(config);
@@ -56,6 +58,7 @@ export function useTrainer(config: PlaygroundConfig, initial?: Figures) {
       else setHistory((h) => append(h, { epoch: msg.epoch, loss: msg.loss }));
       // Keep the previous dead-unit list when it has not changed, so memoised controls skip re-rendering.
       setFrame((prev) => (sameUnits(prev.dead, msg.dead) ? { ...msg, dead: prev.dead } : msg));
+      setPending(false);
     });
   }, []);
 
@@ -70,6 +73,7 @@ export function useTrainer(config: PlaygroundConfig, initial?: Figures) {
         setPlaying(false);
       };
       w.postMessage({ type: "init", config: configRef.current } satisfies ToWorker);
+      setPending(true);
       worker.current = w;
       return true;
     } catch {
@@ -101,6 +105,7 @@ export function useTrainer(config: PlaygroundConfig, initial?: Figures) {
     configRef.current = config;
     if (previous === config) return;
     if (worker.current) {
+      if (needsReset(previous, config)) setPending(true);
       worker.current.postMessage({ type: "config", config } satisfies ToWorker);
     } else {
       const f = untrained(config, generation.current);
@@ -124,6 +129,7 @@ export function useTrainer(config: PlaygroundConfig, initial?: Figures) {
 
   return {
     frame,
+    pending,
     history,
     error,
     playing,
