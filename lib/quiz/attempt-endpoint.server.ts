@@ -6,7 +6,7 @@ import { HttpError } from "@/lib/http/http-error";
 import { applyAnswerRelease, resolveAttemptPolicy } from "@/lib/classes/assignment-rules.server";
 import { quizContext } from "./context.server";
 import { getQuiz } from "./registry.server";
-import { bodyTooLarge, checkIdempotencyKey, declaresTooLarge, errorBody, learnerFromCookieHeader, parseSubmission } from "./request.server";
+import { bodyTooLarge, checkIdempotencyKey, declaresTooLarge, errorBody, errorFor, learnerFromCookieHeader, NO_STORE, parseSubmission } from "./request.server";
 import { findReplay, submitAttempt, type AttemptResponse } from "./service.server";
 
 export type AttemptRequest = {
@@ -21,8 +21,6 @@ export type AttemptRequest = {
 /** What to send: `json` is `body` serialised; the adapter adds Content-Type: application/json (and, on the fast
  * path, the API's security headers). */
 export type EndpointResponse = { status: number; headers: Record<string, string>; body: unknown; json: string };
-
-const NO_STORE = { "Cache-Control": "no-store" };
 
 function respond(status: number, body: unknown, headers: Record<string, string> = {}, json = JSON.stringify(body)): EndpointResponse {
   return { status, headers: { ...NO_STORE, ...headers }, body, json };
@@ -79,8 +77,7 @@ export async function postAttempt(req: AttemptRequest): Promise<EndpointResponse
   try {
     return await handle(req);
   } catch (err) {
-    if (err instanceof HttpError) return respond(err.status, errorBody(err.code, err.message, err.field));
-    console.error("quiz API error", err);
-    return respond(500, errorBody("internal", "Something went wrong on our side; your answers were not lost — try again."));
+    const { status, body } = errorFor(err);
+    return respond(status, body);
   }
 }

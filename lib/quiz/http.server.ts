@@ -4,12 +4,11 @@
 import "server-only";
 import { HttpError } from "@/lib/http/http-error";
 import { NextResponse, type NextRequest } from "next/server";
-import { LEARNER_COOKIE, LEARNER_COOKIE_MAX_AGE, signLearnerId, verifyLearnerCookie } from "./learner.server";
-import { bodyTooLarge, checkIdempotencyKey, declaresTooLarge, errorBody, MAX_BODY_BYTES } from "./request.server";
+import { LEARNER_COOKIE, LEARNER_COOKIE_MAX_AGE, signLearnerId } from "./learner.server";
+import { bodyTooLarge, checkIdempotencyKey, declaresTooLarge, errorBody, errorFor, learnerFromCookieHeader, MAX_BODY_BYTES, NO_STORE } from "./request.server";
 import type { InvalidAnswer } from "./types";
 
 export { MAX_BODY_BYTES, parseSubmission, type SubmissionBody } from "./request.server";
-const NO_STORE = { "Cache-Control": "no-store" };
 
 /** A JSON response that no cache may keep (every quiz response is per learner). */
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): NextResponse {
@@ -29,9 +28,8 @@ export async function withErrors(handler: () => Promise<NextResponse>): Promise<
   try {
     return await handler();
   } catch (err) {
-    if (err instanceof HttpError) return apiError(err.status, err.code, err.message, err.field);
-    console.error("quiz API error", err);
-    return apiError(500, "internal", "Something went wrong on our side; your answers were not lost — try again.");
+    const { status, body } = errorFor(err);
+    return json(body, status);
   }
 }
 
@@ -60,9 +58,9 @@ export function idempotencyKey(req: NextRequest): string {
   return checkIdempotencyKey(req.headers.get("idempotency-key"));
 }
 
-/** The learner id from the signed cookie, or null. */
+/** The learner id from the signed cookie, or null (read as the fast path reads it: one parser for both). */
 export function learnerFrom(req: NextRequest, secret: Buffer): string | null {
-  return verifyLearnerCookie(req.cookies.get(LEARNER_COOKIE)?.value, secret);
+  return learnerFromCookieHeader(req.headers.get("cookie"), secret);
 }
 
 /** Sets the signed learner cookie (httpOnly, SameSite=Lax; Secure behind https). */

@@ -10,6 +10,9 @@ import type { ApiError, InvalidAnswer } from "./types";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
+/** Every quiz API response is per learner: no cache may keep it. */
+export const NO_STORE = Object.freeze({ "Cache-Control": "no-store" });
+
 /** The 413 for a body over MAX_BODY_BYTES, whatever Content-Length claimed. */
 export function bodyTooLarge(): HttpError {
   return new HttpError(413, "body_too_large", `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.`, "body");
@@ -25,6 +28,14 @@ export function errorBody(code: string, message: string, field?: string, invalid
   const body: ApiError = { error: field ? { code, message, field } : { code, message } };
   if (invalid) body.invalid = invalid;
   return body;
+}
+
+/** The status and body for an error thrown inside a handler: an HttpError's own 4xx, anything else a logged 500
+ * that reveals nothing. The Next edge (http.server.ts) and the fast path (attempt-endpoint.server.ts) both use it. */
+export function errorFor(err: unknown): { status: number; body: ApiError } {
+  if (err instanceof HttpError) return { status: err.status, body: errorBody(err.code, err.message, err.field) };
+  console.error("quiz API error", err);
+  return { status: 500, body: errorBody("internal", "Something went wrong on our side; your answers were not lost — try again.") };
 }
 
 const submissionSchema = z.strictObject({
