@@ -239,6 +239,9 @@ test("lesson progress follows the learner's account to another browser and compl
     await expect(p).toHaveURL(/\/lessons\/relu$/);
   };
   await signInAs(page, "ben@example.com");
+  // Hydrated before clicking: the server HTML already shows the button, but a click before React attaches its
+  // handler does nothing (the page records the visit on mount, so a visited count above 0 means it has).
+  await expect(page.getByTestId("progress-visited")).not.toHaveText("0");
   const complete = page.getByTestId("complete-lesson");
   await expect(complete).toHaveAttribute("aria-pressed", "false");
   const saved = page.waitForResponse((r) => r.url().endsWith("/api/progress") && r.request().method() === "PUT" && r.request().postData()?.includes('"relu":{"completedAt":"') === true);
