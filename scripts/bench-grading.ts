@@ -132,9 +132,9 @@ async function main(): Promise<void> {
     if (dbFile) {
       const db = new Database(dbFile, { readonly: true });
       const { n } = db.prepare("select count(*) as n from quiz_attempts").get() as { n: number };
-      const { m } = db.prepare("select count(*) as m from attempt_answers").get() as { m: number };
+      const { m } = db.prepare("select coalesce(sum(json_array_length(answers_json)), 0) as m from quiz_attempts").get() as { m: number };
       db.close();
-      console.log(`  stored: ${n} attempts (warm-up included), ${m} answer rows`);
+      console.log(`  stored: ${n} attempts (warm-up included), ${m} stored answers`);
     }
     if (r.non2xx > 0 || r.errors > 0) process.exitCode = 1;
   } finally {

@@ -113,7 +113,7 @@ describe.each(TEST_DIALECTS)("accounts on %s", (dialect) => {
         await app.t.db.insertInto("quiz_variants").values({ id: `${id}-v${n}`, learner_id: id, quiz_id: "is-relu-linear", attempt_number: n, seed: n, status: "submitted", created_at: now }).execute();
         await app.t.db
           .insertInto("quiz_attempts")
-          .values({ id: `${id}-a${n}`, learner_id: id, quiz_id: "is-relu-linear", variant_id: `${id}-v${n}`, seed: n, attempt_number: n, idempotency_key: `${id}-k${n}`, request_hash: "h", score: n, max_score: 14, result_json: "{}", created_at: now })
+          .values({ id: `${id}-a${n}`, learner_id: id, quiz_id: "is-relu-linear", variant_id: `${id}-v${n}`, seed: n, attempt_number: n, idempotency_key: `${id}-k${n}`, request_hash: "h", score: n, max_score: 14, result_json: "{}", answers_json: "[]", created_at: now })
           .execute();
       }
       await app.t.db.insertInto("quiz_variants").values({ id: `${id}-open`, learner_id: id, quiz_id: "is-relu-linear", attempt_number: attempts + 1, seed: 9, status: "open", created_at: now }).execute();

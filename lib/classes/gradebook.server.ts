@@ -2,7 +2,7 @@
 // question the share answering correctly and the wrong answer most chosen — the class's misconception.
 import "server-only";
 import type { Kysely } from "kysely";
-import type { Database } from "@/lib/db/schema";
+import type { Database, StoredAnswer } from "@/lib/db/schema";
 import type { SessionUser } from "@/lib/auth/http.server";
 import { formatNumber, parseNumber } from "@/lib/math/format";
 import { text, type AnyQuestion, type ChoiceOption } from "@/lib/quiz/define";
@@ -28,11 +28,12 @@ export type Gradebook = {
   questions: Record<string, QuestionStat[]>;
 };
 
-type AnswerRow = { attempt_id: string; question_id: string; position: number; response_json: string; choice_ids: string; status: string; seed: number };
+/** One stored answer with the seed of the attempt it belongs to. */
+type AnswerRow = StoredAnswer & { seed: number };
 
 /** The wrong answer in words, resolved with the parameters of the attempt's own variant. */
 function describeAnswer(def: AnyQuestion, params: unknown, row: AnswerRow): string {
-  const ids = row.choice_ids === "" ? [] : row.choice_ids.split(",");
+  const ids = row.choiceIds;
   const optionText = (options: ChoiceOption<unknown>[], id: string) => {
     const o = options.find((x) => x.id === id);
     return o ? text(o.text, params) : id;
@@ -42,7 +43,7 @@ function describeAnswer(def: AnyQuestion, params: unknown, row: AnswerRow): stri
     const [value, because] = ids;
     return `${value === "true" ? "True" : "False"}, because ${optionText(def.because as ChoiceOption<unknown>[], because ?? "")}`;
   }
-  const response = JSON.parse(row.response_json) as { value?: string; values?: Record<string, string> };
+  const response = (row.response ?? {}) as { value?: string; values?: Record<string, string> };
   const num = (s: string | undefined) => {
     const x = s === undefined ? null : parseNumber(s);
     return x === null ? String(s ?? "") : formatNumber(x);
@@ -57,14 +58,8 @@ function describeAnswer(def: AnyQuestion, params: unknown, row: AnswerRow): stri
 async function questionStats(db: Db, quizId: string, attemptIds: string[]): Promise<QuestionStat[]> {
   const quiz = getQuiz(quizId);
   if (!quiz) return [];
-  const rows: AnswerRow[] = attemptIds.length
-    ? await db
-        .selectFrom("attempt_answers as x")
-        .innerJoin("quiz_attempts as a", "a.id", "x.attempt_id")
-        .select(["x.attempt_id", "x.question_id", "x.position", "x.response_json", "x.choice_ids", "x.status", "a.seed"])
-        .where("x.attempt_id", "in", attemptIds)
-        .execute()
-    : [];
+  const attempts = attemptIds.length ? await db.selectFrom("quiz_attempts").select(["seed", "answers_json"]).where("id", "in", attemptIds).orderBy("created_at").orderBy("id").execute() : [];
+  const rows: AnswerRow[] = attempts.flatMap((a) => (JSON.parse(a.answers_json) as StoredAnswer[]).map((x) => ({ ...x, seed: a.seed })));
   const firstSeed = rows[0]?.seed ?? 0;
   const variants = new Map<number, ReturnType<typeof instantiate>>();
   const variant = (seed: number) => {
@@ -72,7 +67,7 @@ async function questionStats(db: Db, quizId: string, attemptIds: string[]): Prom
     return variants.get(seed)!;
   };
   return quiz.questions.map((def, i) => {
-    const mine = rows.filter((r) => r.question_id === def.id);
+    const mine = rows.filter((r) => r.questionId === def.id);
     const correct = mine.filter((r) => r.status === "correct").length;
     const wrong = new Map<string, number>();
     for (const r of mine.filter((x) => x.status !== "correct")) {

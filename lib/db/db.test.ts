@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sql } from "kysely";
+import { sql, type Kysely } from "kysely";
 import { configFromEnv } from "./connect";
-import { migrateToLatest, resetDatabase } from "./migrate";
+import { migrateTo, migrateToLatest, resetDatabase } from "./migrate";
 import { migrations } from "./migrations";
 import { openTestDb, TEST_DIALECTS, type TestDb } from "./test-databases";
 
@@ -46,7 +46,7 @@ describe.each(TEST_DIALECTS)("database on %s", (dialect) => {
   it("enforces one attempt per variant and one per idempotency key", async () => {
     const now = new Date().toISOString();
     await t.db.insertInto("quiz_variants").values({ id: "v1", learner_id: "l1", quiz_id: "q", attempt_number: 1, seed: 7, status: "open", created_at: now }).execute();
-    const attempt = { id: "a1", learner_id: "l1", quiz_id: "q", variant_id: "v1", seed: 7, attempt_number: 1, idempotency_key: "k", request_hash: "h", score: 1.5, max_score: 2, result_json: "{}", created_at: now };
+    const attempt = { id: "a1", learner_id: "l1", quiz_id: "q", variant_id: "v1", seed: 7, attempt_number: 1, idempotency_key: "k", request_hash: "h", score: 1.5, max_score: 2, result_json: "{}", answers_json: "[]", created_at: now };
     await t.db.insertInto("quiz_attempts").values(attempt).execute();
     await expect(t.db.insertInto("quiz_attempts").values({ ...attempt, id: "a2", idempotency_key: "k2" }).execute()).rejects.toThrow();
     const r = await t.db.insertInto("quiz_attempts").values({ ...attempt, id: "a3" }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
@@ -55,6 +55,38 @@ describe.each(TEST_DIALECTS)("database on %s", (dialect) => {
     expect(Number(n)).toBe(1);
     const row = await t.db.selectFrom("quiz_attempts").select(["score", "seed"]).executeTakeFirstOrThrow();
     expect(row).toEqual({ score: 1.5, seed: 7 });
+  });
+
+  it("moves stored answer rows into their attempt's answers_json, and back", async () => {
+    // The schema before 103 (one attempt_answers row per question), holding attempt a1 from the test above.
+    expect(await migrateTo(t.db, "102-classes")).toEqual(["103-answers-in-attempt-row"]);
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the table no longer exists in the current schema type
+    const old = t.db as unknown as Kysely<any>;
+    const row = (q: string, position: number, over: object = {}) => ({ attempt_id: "a1", question_id: q, position, response_json: "{}", choice_ids: "", status: "correct", points: 1, max_points: 1, ...over });
+    await old
+      .insertInto("attempt_answers")
+      .values([
+        row("q-tf", 2, { response_json: JSON.stringify({ value: false, because: "B" }), choice_ids: "false,discontinuity", status: "incorrect", points: 0 }),
+        row("q-multi", 1, { response_json: JSON.stringify({ choices: ["A", "C"] }), choice_ids: "x,y", status: "partial", points: 0.5 }),
+        row("q-num", 3, { response_json: JSON.stringify({ value: "3/100" }) }),
+      ])
+      .execute();
+    expect(await migrateToLatest(t.db)).toEqual(["103-answers-in-attempt-row"]);
+    const { answers_json } = await t.db.selectFrom("quiz_attempts").select("answers_json").where("id", "=", "a1").executeTakeFirstOrThrow();
+    expect(JSON.parse(answers_json)).toEqual([
+      { questionId: "q-multi", status: "partial", points: 0.5, maxPoints: 1, choiceIds: ["x", "y"], response: { choices: ["A", "C"] } },
+      { questionId: "q-tf", status: "incorrect", points: 0, maxPoints: 1, choiceIds: ["false", "discontinuity"], response: { value: false, because: "B" } },
+      { questionId: "q-num", status: "correct", points: 1, maxPoints: 1, choiceIds: [], response: { value: "3/100" } },
+    ]);
+    // Down again restores the rows; up again restores the JSON.
+    await migrateTo(t.db, "102-classes");
+    const back = await old.selectFrom("attempt_answers").select(["question_id", "position", "choice_ids", "points"]).orderBy("position").execute();
+    expect(back).toEqual([
+      { question_id: "q-multi", position: 1, choice_ids: "x,y", points: 0.5 },
+      { question_id: "q-tf", position: 2, choice_ids: "false,discontinuity", points: 0 },
+      { question_id: "q-num", position: 3, choice_ids: "", points: 1 },
+    ]);
+    await migrateToLatest(t.db);
   });
 
   it("reset drops the data and re-creates the schema", async () => {

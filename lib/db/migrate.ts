@@ -22,6 +22,11 @@ export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<string[]> {
   return check("migration", await migratorFor(db).migrateToLatest());
 }
 
+/** Migrates up or down to the named migration (tests of a migration's data copy use it). */
+export async function migrateTo<DB>(db: Kysely<DB>, name: string): Promise<string[]> {
+  return check("migration", await migratorFor(db).migrateTo(name));
+}
+
 /** Drops every table in the database (or the current Postgres schema), then migrates afresh. */
 export async function resetDatabase<DB>(db: Kysely<DB>): Promise<string[]> {
   if (isPostgres(db)) {

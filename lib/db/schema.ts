@@ -41,21 +41,22 @@ export type QuizAttemptsTable = {
   max_score: number;
   /** The full graded response sent to the learner, JSON. */
   result_json: string;
+  /** StoredAnswer[] as JSON: each question's response and result, in question order. */
+  answers_json: string;
   created_at: string;
 };
 
-/** Each question's response and result, for analytics such as the most-chosen wrong option. */
-export type AttemptAnswersTable = {
-  attempt_id: string;
-  question_id: string;
-  position: number;
-  /** The learner's response, JSON (as validated). */
-  response_json: string;
-  /** Chosen option ids, comma-separated in shown order ('' when the question has none). */
-  choice_ids: string;
+/** One question's response and result, as stored in `quiz_attempts.answers_json` (an array in question
+ * order) for analytics such as the most-chosen wrong option (docs/decisions/066-answers-in-the-attempt-row.md). */
+export type StoredAnswer = {
+  questionId: string;
   status: "correct" | "partial" | "incorrect";
   points: number;
-  max_points: number;
+  maxPoints: number;
+  /** The author's ids of the options chosen, in shown order (for true/false: the value, then the reason's id). */
+  choiceIds: string[];
+  /** The learner's response as validated. */
+  response: unknown;
 };
 
 export type Database = {
@@ -63,11 +64,9 @@ export type Database = {
   app_secrets: AppSecretsTable;
   quiz_variants: QuizVariantsTable;
   quiz_attempts: QuizAttemptsTable;
-  attempt_answers: AttemptAnswersTable;
 } & ClassesDatabase;
 
 export type Learner = Selectable<LearnersTable>;
 export type QuizVariantRow = Selectable<QuizVariantsTable>;
 export type QuizAttemptRow = Selectable<QuizAttemptsTable>;
 export type NewQuizAttempt = Insertable<QuizAttemptsTable>;
-export type NewAttemptAnswer = Insertable<AttemptAnswersTable>;

@@ -3,12 +3,12 @@
 import "server-only";
 import { createHash, randomInt, randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
-import type { Database, QuizVariantRow } from "@/lib/db/schema";
+import type { Database, QuizVariantRow, StoredAnswer } from "@/lib/db/schema";
 import type { GroupCommitter } from "@/lib/db/group-commit";
 import { param, prepare } from "@/lib/db/prepared";
 import { validateAnswers } from "./answers.server";
 import type { QuizDef } from "./define";
-import { gradeVariant } from "./grade.server";
+import { gradeVariant, type Graded } from "./grade.server";
 import { instantiate, toPublicVariant } from "./variant.server";
 import type { AttemptResult, InvalidAnswer, QuizState } from "./types";
 
@@ -132,30 +132,25 @@ const insertAttempt = prepare<Database, never>((db) =>
       score: param("score"),
       max_score: param("maxScore"),
       result_json: param("resultJson"),
+      answers_json: param("answersJson"),
       created_at: param("createdAt"),
     })
     // The variant or the key was taken by a concurrent request: nothing is written for this one.
     .onConflict((oc) => oc.doNothing()),
 );
 const markSubmitted = prepare<Database, never>((db) => db.updateTable("quiz_variants").set({ status: "submitted" }).where("id", "=", param<string>("id")));
-const ANSWER_COLUMNS = ["attempt_id", "question_id", "position", "response_json", "choice_ids", "status", "points", "max_points"] as const;
-type AnswerRow = Database["attempt_answers"];
-/** One multi-row insert per number of questions (quizzes differ in length). */
-const insertAnswersFor = new Map<number, ReturnType<typeof prepare<Database, never>>>();
-function insertAnswers(db: Kysely<Database>, rows: AnswerRow[]) {
-  let q = insertAnswersFor.get(rows.length);
-  if (!q) {
-    const n = rows.length;
-    q = prepare<Database, never>((d) =>
-      d.insertInto("attempt_answers").values(Array.from({ length: n }, (_, i) => Object.fromEntries(ANSWER_COLUMNS.map((c) => [c, param(`${i}.${c}`)])) as AnswerRow)),
-    );
-    insertAnswersFor.set(n, q);
-  }
-  const values: Record<string, unknown> = {};
-  rows.forEach((row, i) => {
-    for (const c of ANSWER_COLUMNS) values[`${i}.${c}`] = row[c];
-  });
-  return q(db, values);
+
+/** Each question's response and result for analytics, as quiz_attempts.answers_json stores them. */
+function storedAnswers(graded: Graded): string {
+  const answers: StoredAnswer[] = graded.questions.map((g) => ({
+    questionId: g.result.questionId,
+    status: g.result.status,
+    points: g.result.points,
+    maxPoints: g.result.maxPoints,
+    choiceIds: g.choiceIds,
+    response: g.response,
+  }));
+  return JSON.stringify(answers);
 }
 
 /** Grades and stores one submission. The same Idempotency-Key again returns the stored result and stores nothing. */
@@ -191,6 +186,7 @@ export async function submitAttempt(
     questions: graded.questions.map((g) => g.result),
   };
   const resultJson = JSON.stringify(result);
+  const answersJson = storedAnswers(graded);
   const stored = await committer.run(async (trx) => {
     const ins = await insertAttempt(trx, {
       id: attemptId,
@@ -204,23 +200,11 @@ export async function submitAttempt(
       score: graded.score,
       maxScore: graded.maxScore,
       resultJson,
+      answersJson,
       createdAt: submittedAt,
     });
     if (Number(ins.numAffectedRows ?? 0) === 0) return false;
     await markSubmitted(trx, { id: variant.id });
-    await insertAnswers(
-      trx,
-      graded.questions.map((g, i) => ({
-        attempt_id: attemptId,
-        question_id: g.result.questionId,
-        position: i + 1,
-        response_json: JSON.stringify(g.response),
-        choice_ids: g.choiceIds.join(","),
-        status: g.result.status,
-        points: g.result.points,
-        max_points: g.result.maxPoints,
-      })),
-    );
     return true;
   });
   if (!stored) return (await replay(db, quiz, learnerId, key, hash)) ?? stale();

@@ -34,10 +34,9 @@ describe("verifyLedger", () => {
       await t.db.insertInto("quiz_variants").values({ id: `v${n}`, learner_id: "l1", quiz_id: "relu-check", attempt_number: n, seed: n, status: "submitted", created_at: now }).execute();
       await t.db
         .insertInto("quiz_attempts")
-        .values({ id: `a${n}`, learner_id: "l1", quiz_id: "relu-check", variant_id: `v${n}`, seed: n, attempt_number: n, idempotency_key: `k${n}`, request_hash: "h", score: 1, max_score: 1, result_json: JSON.stringify({ questions: [{}] }), created_at: now })
+        .values({ id: `a${n}`, learner_id: "l1", quiz_id: "relu-check", variant_id: `v${n}`, seed: n, attempt_number: n, idempotency_key: `k${n}`, request_hash: "h", score: 1, max_score: 1, result_json: JSON.stringify({ questions: [{ questionId: "q" }] }), answers_json: n === 3 ? "[]" : JSON.stringify([{ questionId: "q", status: "correct", points: 1, maxPoints: 1, choiceIds: [], response: {} }]), created_at: now })
         .execute();
-      // Attempt 3 is "torn": stored without its answer row.
-      if (n !== 3) await t.db.insertInto("attempt_answers").values({ attempt_id: `a${n}`, question_id: "q", position: 1, response_json: "{}", choice_ids: "", status: "correct", points: 1, max_points: 1 }).execute();
+      // Attempt 3 is incomplete: stored without its answer.
     }
   });
   afterAll(async () => {
@@ -65,7 +64,7 @@ describe("verifyLedger", () => {
   it("reports a stored attempt nobody was told about, and an attempt without its answers", async () => {
     await t.db
       .insertInto("quiz_attempts")
-      .values({ id: "a3", learner_id: "l1", quiz_id: "relu-check", variant_id: "v3", seed: 3, attempt_number: 3, idempotency_key: "k3", request_hash: "h", score: 1, max_score: 1, result_json: JSON.stringify({ questions: [{}] }), created_at: now })
+      .values({ id: "a3", learner_id: "l1", quiz_id: "relu-check", variant_id: "v3", seed: 3, attempt_number: 3, idempotency_key: "k3", request_hash: "h", score: 1, max_score: 1, result_json: JSON.stringify({ questions: [{ questionId: "q" }] }), answers_json: "[]", created_at: now })
       .execute();
     const v = await verifyLedger(t.db, ledger([ack(1), ack(2)]), GRADED);
     expect(v.ok).toBe(false);

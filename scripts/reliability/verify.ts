@@ -13,7 +13,7 @@ export type Verification = {
   duplicated: string[];
   /** Attempts in the database that no client was told about (excluding keys the client abandoned). */
   unacknowledged: string[];
-  /** Attempts whose per-question answers are missing or extra (a torn write). */
+  /** Attempts whose stored per-question answers do not match the questions graded. */
   incomplete: string[];
   /** Learners over the graded quiz's attempt limit. */
   overLimit: string[];
@@ -32,7 +32,7 @@ export async function verifyLedger(db: Kysely<Database>, ledger: Ledger, gradedQ
   const duplicated: string[] = [];
   for (const [k, ids] of byKey) if (ids.size > 1) duplicated.push(`key ${k} answered with ${ids.size} attempt ids`);
 
-  const rows = await db.selectFrom("quiz_attempts").select(["id", "learner_id", "quiz_id", "variant_id", "idempotency_key", "result_json"]).execute();
+  const rows = await db.selectFrom("quiz_attempts").select(["id", "learner_id", "quiz_id", "variant_id", "idempotency_key", "result_json", "answers_json"]).execute();
   const storedById = new Map(rows.map((r) => [r.id, r]));
   const storedKeys = new Map<string, number>();
   const storedVariants = new Map<string, number>();
@@ -58,18 +58,13 @@ export async function verifyLedger(db: Kysely<Database>, ledger: Ledger, gradedQ
     .map((r) => `${r.learner_id}/${r.idempotency_key}`)
     .filter((k) => !byKey.has(k) && !abandoned.has(k));
 
-  // Every attempt carries one answer row per graded question, written in the same transaction.
-  const answerCounts = await db
-    .selectFrom("attempt_answers")
-    .select(["attempt_id", (eb) => eb.fn.countAll<number>().as("n")])
-    .groupBy("attempt_id")
-    .execute();
-  const answersOf = new Map(answerCounts.map((r) => [r.attempt_id, Number(r.n)]));
+  // Every attempt carries one stored answer per graded question, for the same questions in the same order.
   const incomplete: string[] = [];
   for (const r of rows) {
-    const expected = (JSON.parse(r.result_json) as { questions: unknown[] }).questions.length;
-    const got = answersOf.get(r.id) ?? 0;
-    if (got !== expected) incomplete.push(`${r.id}: ${got} of ${expected} answers`);
+    const expected = (JSON.parse(r.result_json) as { questions: { questionId?: string }[] }).questions.map((q) => q.questionId);
+    const got = (JSON.parse(r.answers_json) as { questionId?: string }[]).map((x) => x.questionId);
+    if (got.length !== expected.length) incomplete.push(`${r.id}: ${got.length} of ${expected.length} answers`);
+    else if (got.some((id, i) => id !== expected[i])) incomplete.push(`${r.id}: answers for other questions than those graded`);
   }
 
   const overLimit: string[] = [];
