@@ -77,7 +77,12 @@ describe("deferred sync on SQLite", () => {
     await Promise.all(Array.from({ length: 30 }, (_, i) => gc.run((trx) => trx.insertInto("learners").values({ id: `d-${i}`, created_at: at, user_id: null }).execute())));
     const { rows } = await sql<{ synchronous: number }>`pragma synchronous`.execute(t.db);
     expect(rows[0].synchronous).toBe(2);
+    await gc.idle(); // the checkpoint runs in a worker thread, beside the batches
     expect(gc.stats().checkpoints).toBeGreaterThanOrEqual(1);
+    // It copied the WAL into the database file: a second PASSIVE checkpoint finds nothing left to copy.
+    const [cp] = (await sql<{ busy: number; log: number; checkpointed: number }>`pragma wal_checkpoint(PASSIVE)`.execute(t.db)).rows;
+    expect(cp.log).toBe(cp.checkpointed);
+    await gc.close();
     expect(await t.db.selectFrom("learners").select("id").where("id", "like", "d-%").execute()).toHaveLength(30);
   });
 });

@@ -4,6 +4,7 @@
 // event loop: commit with synchronous=OFF, then fdatasync the WAL on libuv's thread pool before answering.
 import fs from "node:fs/promises";
 import { sql, type Kysely, type Transaction } from "kysely";
+import { startCheckpointer, type Checkpointer } from "./sqlite-checkpointer";
 
 type Job<DB> = { work: (trx: Transaction<DB>) => Promise<unknown>; resolve: (v: unknown) => void; reject: (e: unknown) => void };
 
@@ -12,7 +13,8 @@ export type GroupCommitter<DB> = {
   run: <T>(work: (trx: Transaction<DB>) => Promise<T>) => Promise<T>;
   /** Number of transactions committed so far and the jobs they held (for benchmarks and tests). */
   stats: () => { batches: number; jobs: number; checkpoints: number };
-  /** Resolves once every job queued so far has committed (or failed): the flush before a graceful shutdown. */
+  /** Resolves once every job queued so far has committed (or failed), and a checkpoint in flight has finished:
+   * the flush before a graceful shutdown. */
   idle: () => Promise<void>;
   /** Waits for idle(), then releases the WAL file handle (the database itself belongs to the caller). */
   close: () => Promise<void>;
@@ -37,6 +39,8 @@ export function createGroupCommitter<DB>(db: Kysely<DB>, options: GroupCommitOpt
   let checkpoints = 0;
   let sinceCheckpoint = 0;
   let wal: fs.FileHandle | null = null;
+  let checkpointer: Checkpointer | null = null;
+  let checkpointing: Promise<void> | null = null;
   let prepared = false;
   let idleWaiters: (() => void)[] = [];
 
@@ -63,6 +67,18 @@ export function createGroupCommitter<DB>(db: Kysely<DB>, options: GroupCommitOpt
     });
   }
 
+  /** At synchronous=FULL a checkpoint fsyncs the WAL, copies it into the database file and fsyncs that. It
+   * runs in a worker thread beside the next batches; should the worker fail, here on the app's connection. */
+  async function checkpoint(file: string): Promise<void> {
+    try {
+      checkpointer ??= startCheckpointer(file);
+      await checkpointer.checkpoint();
+    } catch {
+      await sql`pragma wal_checkpoint(PASSIVE)`.execute(db);
+    }
+    checkpoints += 1;
+  }
+
   async function commit(batch: Job<DB>[]): Promise<unknown[]> {
     const out = await transaction(batch);
     if (deferred) {
@@ -70,11 +86,11 @@ export function createGroupCommitter<DB>(db: Kysely<DB>, options: GroupCommitOpt
       wal ??= await fs.open(`${deferred.file}-wal`, "r");
       await wal.datasync();
       sinceCheckpoint += batch.length;
-      if (sinceCheckpoint >= checkpointEvery) {
-        // At synchronous=FULL the checkpoint fsyncs the WAL, copies it into the database file and fsyncs that.
-        await sql`pragma wal_checkpoint(PASSIVE)`.execute(db);
+      if (sinceCheckpoint >= checkpointEvery && !checkpointing) {
         sinceCheckpoint = 0;
-        checkpoints += 1;
+        checkpointing = checkpoint(deferred.file).finally(() => {
+          checkpointing = null;
+        });
       }
     }
     batches += 1;
@@ -131,9 +147,15 @@ export function createGroupCommitter<DB>(db: Kysely<DB>, options: GroupCommitOpt
       });
     },
     stats: () => ({ batches, jobs, checkpoints }),
-    idle: () => (running || queue.length > 0 ? new Promise<void>((resolve) => idleWaiters.push(resolve)) : Promise.resolve()),
+    async idle() {
+      if (running || queue.length > 0) await new Promise<void>((resolve) => idleWaiters.push(resolve));
+      await checkpointing;
+    },
     async close() {
       await this.idle();
+      const worker = checkpointer;
+      checkpointer = null;
+      await worker?.close();
       const handle = wal;
       wal = null;
       await handle?.close();
