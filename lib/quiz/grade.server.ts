@@ -23,9 +23,24 @@ function shown(q: VariantQuestion, options: ChoiceOption<unknown>[], position: n
 function gradeOne(q: VariantQuestion, a: ParsedAnswer): GradedQuestion {
   const { def, params: p, number } = q;
   const maxPoints = def.points ?? 1;
-  const base = { questionId: def.id, number, maxPoints, explanation: text(def.explanation, p) };
-  const finish = (credit: number, rest: Omit<QuestionResult, keyof typeof base | "status" | "points">, choiceIds: string[], response: unknown): GradedQuestion => ({
-    result: { ...base, status: statusOf(credit), points: round(credit * maxPoints), ...rest },
+  const explanation = text(def.explanation, p);
+  type Rest = Pick<QuestionResult, "yourAnswer" | "correctAnswer" | "correctOptionIds" | "feedback" | "sides">;
+  // One object literal with every key (absent ones undefined, which JSON leaves out): spreading differently
+  // shaped objects here was ~8 % of an attempt's CPU on the grading hot path.
+  const finish = (credit: number, rest: Rest, choiceIds: string[], response: unknown): GradedQuestion => ({
+    result: {
+      questionId: def.id,
+      number,
+      maxPoints,
+      explanation,
+      status: statusOf(credit),
+      points: round(credit * maxPoints),
+      yourAnswer: rest.yourAnswer,
+      correctAnswer: rest.correctAnswer,
+      correctOptionIds: rest.correctOptionIds,
+      feedback: rest.feedback,
+      sides: rest.sides,
+    },
     choiceIds,
     response,
   });
