@@ -67,6 +67,21 @@ describe("formatNumber", () => {
       }),
     );
   });
+
+  it("shows exactly the digits of x rounded to the requested significant digits (toExponential's), in plain or exponent form", () => {
+    // An independent reading of the rounded value: toExponential's digits, compared as numbers.
+    fc.assert(
+      fc.property(fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.double({ min: -2e6, max: 2e6, noNaN: true })), fc.integer({ min: 1, max: 17 }), (x, significant) => {
+        if (x === 0) return formatNumber(x, { significant }) === "0";
+        const s = formatNumber(x, { significant });
+        const [mantissa, exponent] = Math.abs(x).toExponential(significant - 1).split("e");
+        const plain = Number(exponent) >= -4 && Number(exponent) < 6;
+        if (plain !== !s.includes("e")) return false;
+        return Number(s.replace("−", "-").replace("e−", "e-")) === (x < 0 ? -1 : 1) * Number(`${mantissa}e${exponent}`);
+      }),
+      { numRuns: 5000 },
+    );
+  });
 });
 
 describe("parseNumber", () => {

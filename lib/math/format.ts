@@ -28,6 +28,12 @@ export function formatNumber(x: number, options?: { significant?: number }): str
   const requested = options?.significant;
   const significant =
     requested === undefined || !Number.isFinite(requested) ? DEFAULT_SIGNIFICANT : Math.min(17, Math.max(1, Math.round(requested)));
+  // The common case, by the shortest decimal that round-trips: |x| rounded to at most 15 digits is that decimal
+  // itself, and JavaScript writes numbers from 1e-4 up to 1e6 without an exponent (same digits as below).
+  if (significant <= 15) {
+    const rounded = Number(a.toPrecision(significant));
+    if (rounded >= 1e-4 && rounded < 1e6) return `${sign}${rounded}`;
+  }
   const [mantissa, exponent] = roundedParts(a, significant);
   if (exponent < -4 || exponent >= 6) {
     const e = exponent < 0 ? `${MINUS}${-exponent}` : String(exponent);
