@@ -113,7 +113,9 @@ async function main(): Promise<void> {
     await run(items.slice(0, warmup));
     console.log(`measuring: ${attempts} attempts, ${connections} connections`);
     const cpuBefore = child?.pid ? treeCpuSeconds(child.pid) : null;
+    const ownBefore = process.cpuUsage();
     const r = await run(items.slice(warmup));
+    const own = process.cpuUsage(ownBefore);
     const cpuAfter = child?.pid ? treeCpuSeconds(child.pid) : null;
     const ok = r["2xx"];
     const perSecond = ok / r.duration;
@@ -128,6 +130,7 @@ async function main(): Promise<void> {
       const perAttempt = ((cpuAfter - cpuBefore) / ok) * 1e6;
       console.log(`  server CPU:     ${perAttempt.toFixed(0)} µs per attempt (≈ ${(1e6 / perAttempt).toFixed(0)} attempts/s per fully available core)`);
     }
+    if (ok > 0) console.log(`  load generator: ${((own.user + own.system) / ok).toFixed(0)} µs of CPU per attempt (autocannon, sharing the machine)`);
     console.log(`  machine load:   ${os.loadavg()[0].toFixed(1)} (1-min average, ${os.cpus().length} cores)`);
     if (dbFile) {
       const db = new Database(dbFile, { readonly: true });
