@@ -58,23 +58,25 @@ const STATEMENT_CACHE_SIZE = 256;
  * a quiz attempt. This reuses prepared statements by SQL text (all/run only: a streaming iterate gets a
  * fresh statement, since an iterating statement cannot be shared). */
 export function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
-  const cache = new Map<string, SQLite.Statement>();
+  type Prepared = ReturnType<SqliteDatabase["prepare"]>;
+  // The wrapper is cached with its statement: building one per query was measurable on the attempt hot path.
+  const cache = new Map<string, Prepared>();
   return {
     close: () => sqlite.close(),
     prepare(sql: string) {
-      let stmt = cache.get(sql);
-      if (!stmt) {
-        stmt = sqlite.prepare(sql);
+      let prepared = cache.get(sql);
+      if (!prepared) {
+        const s = sqlite.prepare(sql);
+        prepared = {
+          reader: s.reader,
+          all: (params: ReadonlyArray<unknown>) => s.all(...params),
+          run: (params: ReadonlyArray<unknown>) => s.run(...params),
+          iterate: (params: ReadonlyArray<unknown>) => sqlite.prepare(sql).iterate(...params) as IterableIterator<unknown>,
+        };
         if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
-        cache.set(sql, stmt);
+        cache.set(sql, prepared);
       }
-      const s = stmt;
-      return {
-        reader: s.reader,
-        all: (params: ReadonlyArray<unknown>) => s.all(...params),
-        run: (params: ReadonlyArray<unknown>) => s.run(...params),
-        iterate: (params: ReadonlyArray<unknown>) => sqlite.prepare(sql).iterate(...params) as IterableIterator<unknown>,
-      };
+      return prepared;
     },
   };
 }
