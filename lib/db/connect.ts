@@ -5,7 +5,8 @@ import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
 import pg from "pg";
-import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from "kysely";
+import { Kysely, PostgresDialect, type SqliteDatabase } from "kysely";
+import { FifoSqliteDialect } from "./sqlite-fifo-dialect";
 import type { Database } from "./schema";
 
 export type DbDialect = "sqlite" | "postgres";
@@ -85,7 +86,7 @@ export function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
 export function createDb(config: DbConfig = configFromEnv()): DbHandle {
   if (config.dialect === "sqlite") {
     const sqlite = openSqlite(config.sqlitePath);
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+    const db = new Kysely<Database>({ dialect: new FifoSqliteDialect({ database: withStatementCache(sqlite) }) });
     return { db, config, close: () => db.destroy() };
   }
   const pool = new pg.Pool({

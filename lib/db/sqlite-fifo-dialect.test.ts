@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "kysely";
+import { openTestDb, type TestDb } from "./test-databases";
+
+describe("the SQLite connection lock (FifoSqliteDialect)", () => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await openTestDb("sqlite");
+  });
+  afterAll(async () => {
+    await t?.drop();
+  });
+
+  const count = async () => Number((await sql<{ n: number }>`select count(*) as n from learners`.execute(t.db)).rows[0].n);
+
+  it("keeps other queries out of an open transaction until it ends", async () => {
+    let outside: Promise<number> | null = null;
+    const tx = t.db
+      .transaction()
+      .execute(async (trx) => {
+        await trx.insertInto("learners").values({ id: "uncommitted", created_at: "2026-01-01T00:00:00.000Z", user_id: null }).execute();
+        outside = count(); // issued while the transaction holds the connection
+        await new Promise((r) => setTimeout(r, 20));
+        throw new Error("roll back");
+      })
+      .catch(() => "rolled back");
+    expect(await tx).toBe("rolled back");
+    // Had it run inside the transaction it would have seen the uncommitted row.
+    expect(await outside!).toBe(0);
+  });
+
+  it("hands the connection to waiters in the order they asked", async () => {
+    const order: number[] = [];
+    const hold = t.db.connection().execute(async () => {
+      await new Promise((r) => setTimeout(r, 10));
+      order.push(0);
+    });
+    const waiters = Array.from({ length: 50 }, (_, i) => count().then(() => order.push(i + 1)));
+    await Promise.all([hold, ...waiters]);
+    expect(order).toEqual(Array.from({ length: 51 }, (_, i) => i));
+  });
+
+  it("serves queries one at a time and is free again after the last", async () => {
+    const results = await Promise.all(Array.from({ length: 200 }, () => count()));
+    expect(new Set(results)).toEqual(new Set([0]));
+    expect(await count()).toBe(0);
+  });
+});

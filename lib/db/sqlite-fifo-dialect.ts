@@ -1,0 +1,45 @@
+// Kysely's SQLite dialect with a first-come-first-served lock on its one connection. Kysely's own lock wakes
+// every waiter on each release and all but one go back to waiting: with a hundred quiz requests queued behind
+// a group-commit transaction that was a hundred promise wake-ups per query — 30 KB of garbage and a share of
+// the event loop per attempt (docs/decisions/031-group-commit.md). Here a release hands the connection to the
+// longest waiter, and no one else wakes.
+import { SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDialectConfig } from "kysely";
+
+/** The one SQLite connection, handed to waiters in arrival order. */
+class FifoSqliteDriver extends SqliteDriver {
+  #connection: DatabaseConnection | null = null;
+  #held = false;
+  #waiters: (() => void)[] = [];
+
+  override async init(): Promise<void> {
+    await super.init();
+    // Take the connection from the base driver once; this driver's lock governs it from now on.
+    this.#connection = await super.acquireConnection();
+  }
+
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    if (this.#held) await new Promise<void>((resolve) => this.#waiters.push(resolve));
+    else this.#held = true;
+    return this.#connection!;
+  }
+
+  override async releaseConnection(): Promise<void> {
+    const next = this.#waiters.shift();
+    // Handed over still held: the next waiter owns the connection the moment it resumes.
+    if (next) next();
+    else this.#held = false;
+  }
+}
+
+export class FifoSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+
+  override createDriver(): Driver {
+    return new FifoSqliteDriver(this.#config);
+  }
+}
