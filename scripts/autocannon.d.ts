@@ -7,6 +7,8 @@ declare module "autocannon" {
     type Options = { url: string; connections?: number; amount?: number; duration?: number; pipelining?: number; requests?: Request[] };
     type Result = { latency: Histogram; requests: Histogram; duration: number; errors: number; timeouts: number; non2xx: number; "2xx": number };
   }
-  function autocannon(opts: autocannon.Options, cb: (err: Error | null, result: autocannon.Result) => void): unknown;
+  /** The running instance: an EventEmitter ("response" fires once per completed response). */
+  type Instance = { on: (event: "response", listener: (...args: unknown[]) => void) => void };
+  function autocannon(opts: autocannon.Options, cb: (err: Error | null, result: autocannon.Result) => void): Instance;
   export default autocannon;
 }

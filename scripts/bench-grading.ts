@@ -69,10 +69,14 @@ async function waitForServer(child: ChildProcess | null): Promise<void> {
   throw new Error(`server at ${baseUrl} did not come up in 60 s`);
 }
 
-function run(items: Prepared[]): Promise<autocannon.Result> {
+/** The run's results and its length in seconds, from the start to the last response: autocannon's own
+ * duration only ends at the next tick of its one-second sampler, up to a second after the last response. */
+function run(items: Prepared[]): Promise<{ result: autocannon.Result; seconds: number }> {
   let i = 0;
+  const started = performance.now();
+  let last = started;
   return new Promise((resolve, reject) => {
-    autocannon(
+    const instance = autocannon(
       {
         url: baseUrl,
         connections,
@@ -88,8 +92,11 @@ function run(items: Prepared[]): Promise<autocannon.Result> {
           },
         ],
       },
-      (err, result) => (err ? reject(err) : resolve(result)),
+      (err, result) => (err ? reject(err) : resolve({ result, seconds: (last - started) / 1000 })),
     );
+    instance.on("response", () => {
+      last = performance.now();
+    });
   });
 }
 
@@ -114,10 +121,7 @@ async function main(): Promise<void> {
     console.log(`measuring: ${attempts} attempts, ${connections} connections`);
     const cpuBefore = child?.pid ? treeCpuSeconds(child.pid) : null;
     const ownBefore = process.cpuUsage();
-    const started = performance.now();
-    const r = await run(items.slice(warmup));
-    // Our own clock: autocannon's duration is counted in whole ticks of its one-second sampler.
-    const seconds = (performance.now() - started) / 1000;
+    const { result: r, seconds } = await run(items.slice(warmup));
     const own = process.cpuUsage(ownBefore);
     const cpuAfter = child?.pid ? treeCpuSeconds(child.pid) : null;
     const ok = r["2xx"];
