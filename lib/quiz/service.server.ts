@@ -1,10 +1,11 @@
 // The quiz use cases on top of the database: the learner's current variant, submitting an attempt
 // (idempotent, graded on the server, stored by group commit) and the attempt history.
 import "server-only";
-import { createHash, randomInt, randomUUID } from "node:crypto";
+import { createHash, randomInt } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Database, QuizVariantRow, StoredAnswer } from "@/lib/db/schema";
 import type { GroupCommitter } from "@/lib/db/group-commit";
+import { uuidv7 } from "@/lib/db/ids";
 import { param, prepare } from "@/lib/db/prepared";
 import { validateAnswers } from "./answers.server";
 import type { QuizDef } from "./define";
@@ -57,7 +58,7 @@ export async function loadQuizState(db: Kysely<Database>, learnerId: string, qui
         // A concurrent request may create the same attempt number first; then we read back its variant.
         await w
           .insertInto("quiz_variants")
-          .values({ id: randomUUID(), learner_id: learnerId, quiz_id: quiz.id, attempt_number: used + 1, seed: randomInt(2 ** 31), status: "open", created_at: now })
+          .values({ id: uuidv7(), learner_id: learnerId, quiz_id: quiz.id, attempt_number: used + 1, seed: randomInt(2 ** 31), status: "open", created_at: now })
           .onConflict((oc) => oc.doNothing())
           .execute();
       };
@@ -172,7 +173,7 @@ export async function submitAttempt(
   const checked = validateAnswers(v, body.answers);
   if (!checked.ok) return { kind: "invalid", invalid: checked.invalid };
   const graded = gradeVariant(v, checked.parsed);
-  const attemptId = randomUUID();
+  const attemptId = uuidv7();
   const submittedAt = new Date().toISOString();
   const result: AttemptResult = {
     attemptId,
