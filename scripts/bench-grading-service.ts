@@ -112,4 +112,5 @@ console.log(`  CPU:            ${((r.cpu / attempts) * 1e6).toFixed(0)} µs per 
 console.log(`  group commit:   ${(stats.jobs / stats.batches).toFixed(1)} jobs per transaction on average (setup and warm-up included)`);
 console.log(`  not 201:        ${r.failed}`);
 console.log(`  machine load:   ${os.loadavg()[0].toFixed(1)} (1-min average, ${os.cpus().length} cores)`);
+fs.rmSync(path.dirname(process.env.SQLITE_PATH), { recursive: true, force: true }); // the scratch database
 if (r.failed > 0) process.exitCode = 1;

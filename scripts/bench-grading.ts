@@ -148,7 +148,13 @@ async function main(): Promise<void> {
     }
     if (r.non2xx > 0 || r.errors > 0) process.exitCode = 1;
   } finally {
-    if (child?.pid) process.kill(-child.pid, "SIGTERM");
+    if (child?.pid) {
+      const exited = child.exitCode !== null ? Promise.resolve() : new Promise((resolve) => child!.once("exit", resolve));
+      process.kill(-child.pid, "SIGTERM");
+      await exited;
+    }
+    // The scratch database is a few hundred MB after a run.
+    if (dbFile) fs.rmSync(path.dirname(dbFile), { recursive: true, force: true });
   }
 }
 
