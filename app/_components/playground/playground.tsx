@@ -35,7 +35,8 @@ export function Playground({ preset = "relu-circle", urlKey, initial }: Props) {
   const [linkError, setLinkError] = useState<string | null>(isPresetId(preset) ? null : `Unknown preset "${String(preset)}": showing "relu-circle".`);
   // Set once hydrated and the link restored: before that the server-rendered controls do not respond yet.
   const [ready, setReady] = useState(false);
-  const trainer = useTrainer(config, initial);
+  const section = useRef<HTMLElement>(null);
+  const trainer = useTrainer(config, initial, section);
   const { frame, history, playing } = trainer;
   const data = useMemo(() => makeDataset(config.dataset, { count: DATA_COUNT, noise: config.noise, seed: config.seed }), [config.dataset, config.noise, config.seed]);
 
@@ -76,7 +77,7 @@ export function Playground({ preset = "relu-circle", urlKey, initial }: Props) {
   const mapLabel = `Decision map over [${MAP_GRID.min}, ${MAP_GRID.max}]²: orange where the network predicts class 1 (circles), blue for class 0 (squares), with the ${DATA_COUNT} training points.`;
 
   return (
-    <section className={styles.playground} aria-labelledby={`${id}-title`} id={key} data-testid="playground" data-preset={presetId} data-ready={ready ? "true" : undefined}>
+    <section ref={section} className={styles.playground} aria-labelledby={`${id}-title`} id={key} data-testid="playground" data-preset={presetId} data-ready={ready ? "true" : undefined}>
       <h3 id={`${id}-title`} className={styles.title}>
         {title}
       </h3>
