@@ -1,20 +1,17 @@
 "use client";
 // Connects a playground to its worker. Given the untrained figures from the server, the first render computes
 // nothing and the worker, started when the playground nears the viewport (or on the learner's first action),
-// draws the first map; without them (or without workers) the untrained network's frame is computed in place.
+// draws the first map. Without workers the trainer is loaded here and the untrained network's frame computed
+// in place.
 import { startTransition, useCallback, useEffect, useRef, useState, type RefObject } from "react";
+import type { Figures } from "./figures";
 import { needsReset, type PlaygroundConfig } from "./playground-state";
-import { createSession, snapshot, type Figures } from "./session";
 import type { Frame, FromWorker, ToWorker } from "./trainer-protocol";
 
 /** One point of the loss chart. */
 export type LossPoint = { epoch: number; loss: number };
 
 const MAX_POINTS = 300;
-
-function untrained(config: PlaygroundConfig, generation: number): Frame {
-  return { type: "frame", ...snapshot(createSession(config)), playing: false, generation };
-}
 
 /** No map yet: the decision map stays blank until the worker's first frame. */
 const NO_MAP = new Float32Array(0);
@@ -38,9 +35,12 @@ function sameUnits(a: Frame["dead"], b: Frame["dead"]): boolean {
   return a.length === b.length && a.every((u, i) => u.layer === b[i].layer && u.unit === b[i].unit);
 }
 
-/** `near` is the playground's element: its worker starts once that element is within START_MARGIN of the viewport. */
-export function useTrainer(config: PlaygroundConfig, initial: Figures | undefined, near: RefObject<HTMLElement | null>) {
-  const [frame, setFrame] = useState<Frame>(() => (initial ? { type: "frame", ...initial, map: NO_MAP, playing: false, generation: 0 } : untrained(config, 0)));
+/**
+ * `initial` is the untrained network's figures for `config` (computed on the server); `near` is the playground's
+ * element: its worker starts once that element is within START_MARGIN of the viewport.
+ */
+export function useTrainer(config: PlaygroundConfig, initial: Figures, near: RefObject<HTMLElement | null>) {
+  const [frame, setFrame] = useState<Frame>(() => ({ type: "frame", ...initial, map: NO_MAP, playing: false, generation: 0 }));
   const [history, setHistory] = useState<LossPoint[]>(() => [{ epoch: 0, loss: frame.loss }]);
   const [error, setError] = useState<string | null>(null);
   // Kept here rather than read from frames, so the button flips at once.
@@ -94,6 +94,15 @@ export function useTrainer(config: PlaygroundConfig, initial: Figures | undefine
     }
   }, [onMessage]);
 
+  /** Without a worker: loads the trainer and shows the untrained network of the configuration current by then. */
+  const computeHere = useCallback(() => {
+    void import("./session").then(({ createSession, snapshot }) => {
+      const f: Frame = { type: "frame", ...snapshot(createSession(configRef.current)), playing: false, generation: generation.current };
+      setFrame(f);
+      setHistory([{ epoch: 0, loss: f.loss }]);
+    });
+  }, []);
+
   const send = useCallback(
     (msg: ToWorker) => {
       if (start()) worker.current?.postMessage(msg);
@@ -107,7 +116,7 @@ export function useTrainer(config: PlaygroundConfig, initial: Figures | undefine
   useEffect(() => {
     if (!needsMap || worker.current) return;
     const draw = () => {
-      if (!start()) setFrame(untrained(configRef.current, generation.current));
+      if (!start()) computeHere();
     };
     const element = near.current;
     if (!element || typeof IntersectionObserver === "undefined") {
@@ -124,7 +133,7 @@ export function useTrainer(config: PlaygroundConfig, initial: Figures | undefine
     );
     observer.observe(element);
     return () => observer.disconnect();
-  }, [needsMap, start, near]);
+  }, [needsMap, start, computeHere, near]);
 
   // Configuration changes: the worker decides whether they need a new network (a worker not started yet
   // starts with the new configuration); without a worker the untrained frame is recomputed here.
@@ -136,11 +145,9 @@ export function useTrainer(config: PlaygroundConfig, initial: Figures | undefine
       if (needsReset(previous, config)) setPending(true);
       worker.current.postMessage({ type: "config", config } satisfies ToWorker);
     } else if (!start()) {
-      const f = untrained(config, generation.current);
-      setFrame(f);
-      setHistory([{ epoch: 0, loss: f.loss }]);
+      computeHere();
     }
-  }, [config, start]);
+  }, [config, start, computeHere]);
 
   // Acknowledge each frame once it is on screen, so the worker may send the next.
   useEffect(() => {
