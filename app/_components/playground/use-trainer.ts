@@ -47,6 +47,10 @@ export function useTrainer(config: PlaygroundConfig, initial: Figures, near: Ref
   const [playing, setPlaying] = useState(false);
   // True from a change that needs new figures (a new network) until the worker's frame for it arrives.
   const [pending, setPending] = useState(false);
+  // How many new networks the worker has been asked for (init, a change that needs one, reset). The worker
+  // numbers its networks the same way (a frame's generation), so a frame answering an earlier request does
+  // not end `pending`: changes made just after the worker starts are answered in turn.
+  const requested = useRef(0);
   const worker = useRef<Worker | null>(null);
   // Set when this browser cannot start the worker: frames are then computed in place.
   const unavailable = useRef(false);
@@ -68,7 +72,7 @@ export function useTrainer(config: PlaygroundConfig, initial: Figures, near: Ref
       else setHistory((h) => append(h, { epoch: msg.epoch, loss: msg.loss }));
       // Keep the previous dead-unit list when it has not changed, so memoised controls skip re-rendering.
       setFrame((prev) => (sameUnits(prev.dead, msg.dead) ? { ...msg, dead: prev.dead } : msg));
-      setPending(false);
+      if (msg.generation >= requested.current) setPending(false);
     });
   }, []);
 
@@ -84,6 +88,7 @@ export function useTrainer(config: PlaygroundConfig, initial: Figures, near: Ref
         setPlaying(false);
       };
       w.postMessage({ type: "init", config: configRef.current } satisfies ToWorker);
+      requested.current++;
       setPending(true);
       worker.current = w;
       return true;
@@ -105,7 +110,9 @@ export function useTrainer(config: PlaygroundConfig, initial: Figures, near: Ref
 
   const send = useCallback(
     (msg: ToWorker) => {
-      if (start()) worker.current?.postMessage(msg);
+      if (!start()) return;
+      if (msg.type === "reset") requested.current++;
+      worker.current?.postMessage(msg);
     },
     [start],
   );
@@ -142,7 +149,10 @@ export function useTrainer(config: PlaygroundConfig, initial: Figures, near: Ref
     configRef.current = config;
     if (previous === config) return;
     if (worker.current) {
-      if (needsReset(previous, config)) setPending(true);
+      if (needsReset(previous, config)) {
+        requested.current++;
+        setPending(true);
+      }
       worker.current.postMessage({ type: "config", config } satisfies ToWorker);
     } else if (!start()) {
       computeHere();
