@@ -33,9 +33,11 @@ export function Playground({ preset = "relu-circle", urlKey, initial }: Props) {
   const id = useId();
   const [config, setConfig] = useState<PlaygroundConfig>(presetConfig);
   const [linkError, setLinkError] = useState<string | null>(isPresetId(preset) ? null : `Unknown preset "${String(preset)}": showing "relu-circle".`);
-  // Set once hydrated and the link restored: before that the server-rendered controls do not respond yet.
-  const [ready, setReady] = useState(false);
   const section = useRef<HTMLElement>(null);
+  // data-ready marks the playground hydrated and any shared link applied (before that the server-rendered
+  // controls do not respond yet). Written to the element rather than kept in state: a state change here
+  // re-rendered every playground inside the page's load, in the task that runs the mount effects.
+  const markReady = useCallback(() => section.current?.setAttribute("data-ready", "true"), []);
   const trainer = useTrainer(config, initial, section);
   const { frame, history, playing } = trainer;
   const data = useMemo(() => makeDataset(config.dataset, { count: DATA_COUNT, noise: config.noise, seed: config.seed }), [config.dataset, config.noise, config.seed]);
@@ -45,7 +47,7 @@ export function Playground({ preset = "relu-circle", urlKey, initial }: Props) {
     // validator loads only when the address carries this playground's settings.
     const values = readUrlState(key, URL_NAMES);
     if (Object.keys(values).length === 0) {
-      setReady(true);
+      markReady();
       return;
     }
     let live = true;
@@ -54,12 +56,12 @@ export function Playground({ preset = "relu-circle", urlKey, initial }: Props) {
       const parsed = configFromUrl(values, presetConfig);
       if (parsed.error) setLinkError(`This link's playground settings are not valid (${key}-${parsed.error.field}: ${parsed.error.message}). Showing the preset instead.`);
       else if (parsed.config !== presetConfig) setConfig(parsed.config);
-      setReady(true);
+      markReady();
     });
     return () => {
       live = false;
     };
-  }, [key, presetConfig]);
+  }, [key, presetConfig, markReady]);
 
   const change = useCallback(
     (next: PlaygroundConfig) => {
@@ -90,7 +92,7 @@ export function Playground({ preset = "relu-circle", urlKey, initial }: Props) {
   const mapLabel = `Decision map over [${MAP_GRID.min}, ${MAP_GRID.max}]²: orange where the network predicts class 1 (circles), blue for class 0 (squares), with the ${DATA_COUNT} training points.`;
 
   return (
-    <section ref={section} className={styles.playground} aria-labelledby={`${id}-title`} id={key} data-testid="playground" data-preset={presetId} data-ready={ready ? "true" : undefined}>
+    <section ref={section} className={styles.playground} aria-labelledby={`${id}-title`} id={key} data-testid="playground" data-preset={presetId}>
       <h3 id={`${id}-title`} className={styles.title}>
         {title}
       </h3>
