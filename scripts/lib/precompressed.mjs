@@ -3,7 +3,7 @@
 // lesson's first paint on a slow connection waits on those bytes (docs/decisions/066). The files under
 // .next/static are immutable (content-hashed names), so each is compressed once — when the server starts
 // after a build, kept beside it as <file>.br for later starts — and served from memory.
-import { readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
@@ -40,7 +40,12 @@ async function compressed(file) {
   const br = await brotli(data, {
     params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length },
   });
-  await writeFile(`${file}.br`, br).catch(() => {}); // a read-only build still gets served from memory
+  // Written under a temporary name and renamed, so another server starting on the same build never reads
+  // half a file; a read-only build is still served from memory.
+  const tmp = `${file}.br.${process.pid}.tmp`;
+  await writeFile(tmp, br)
+    .then(() => rename(tmp, `${file}.br`))
+    .catch(() => rm(tmp, { force: true }).catch(() => {}));
   return br;
 }
 
