@@ -38,6 +38,30 @@ test("the lesson shows three playgrounds with complete figures before any traini
   await expectAccessible(page);
 });
 
+/** How many of the canvas's pixels have been painted (a blank canvas is fully transparent). */
+const paintedPixels = (pg: Locator) =>
+  pg.locator("canvas").evaluate((c: HTMLCanvasElement) => {
+    const d = c.getContext("2d")!.getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
+    return n;
+  });
+
+test("a playground's worker draws its map once the playground nears the viewport, not during the page load", async ({ page }) => {
+  // A phone-sized window: the playgrounds start far below the first screen.
+  await page.setViewportSize({ width: 412, height: 823 });
+  await page.goto(LESSON);
+  const pg = playground(page, "regions-growth");
+  await expect(pg).toHaveCount(1);
+  // Hydrated, far from the viewport: no worker yet, so no map (the server's figures are shown).
+  await page.waitForTimeout(500);
+  expect(await paintedPixels(pg)).toBe(0);
+  await pg.scrollIntoViewIfNeeded();
+  await expect.poll(() => paintedPixels(pg)).toBe(100 * 100);
+  await expect(pg.getByTestId("stats")).not.toHaveAttribute("aria-busy", "true");
+  await expect(pg.getByTestId("epoch")).toHaveText("0");
+});
+
 test("the server-rendered page already carries the figures (no JavaScript needed to read them)", async ({ request }) => {
   const html = await (await request.get(LESSON)).text();
   expect(html).toContain('data-preset="relu-circle"');

@@ -2,11 +2,13 @@
 // the metrics behind them, and exits non-zero when a lesson scores below performance 95 or accessibility 100.
 // A script, not a test: scores depend on the machine. Needs a production build (`npm run build`) unless --url
 // points at a running server.
-//   npm run lighthouse -- [--url http://127.0.0.1:3201] [--port 3201] [--runs 5]
+//   npm run lighthouse -- [--url http://127.0.0.1:3201] [--port 3201] [--runs 5] [--only <slug>[,<slug>…]] [--save <dir>]
+// --only measures just the named lessons (a quick check of one lesson on a shared machine); --save writes every
+// run's full report to <dir>/<slug>-<run>.json, for reading the audits behind a score (bootup-time, long-tasks…).
 // Each lesson is measured --runs times (default 5) and the median performance run is reported: one run's score
 // moves by a few points from run to run, and Lighthouse's own guidance is the median of five.
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -19,6 +21,11 @@ const opt = (name, fallback) => {
 const runs = Math.max(1, Number(opt("runs", "5")) || 1);
 const port = opt("port", process.env.LIGHTHOUSE_PORT ?? "3199");
 let baseUrl = opt("url", "");
+const only = opt("only", "")
+  .split(",")
+  .map((s) => s.trim())
+  .filter(Boolean);
+const saveDir = opt("save", "");
 const THRESHOLDS = { performance: 95, accessibility: 100 };
 const CHROME_FLAGS = [
   "--headless=new",
@@ -110,12 +117,18 @@ let failed = false;
 try {
   if (server) await waitForServer(baseUrl, server);
   const rows = [];
-  for (const slug of lessonSlugs()) {
+  const slugs = lessonSlugs();
+  const unknown = only.filter((s) => !slugs.includes(s));
+  if (unknown.length) throw new Error(`--only: no lesson named ${unknown.join(", ")} (lessons: ${slugs.join(", ")})`);
+  if (saveDir) mkdirSync(saveDir, { recursive: true });
+  for (const slug of only.length ? slugs.filter((s) => only.includes(s)) : slugs) {
     const url = `${baseUrl}/lessons/${slug}`;
     const reports = [];
     for (let i = 0; i < runs; i++) {
       // Lighthouse occasionally fails to record a trace on a busy machine (NO_NAVSTART): retry that run once.
-      reports.push(await lighthouse(url).catch((e) => (console.warn(`retrying ${slug}: ${e.message.split("\n")[0]}`), lighthouse(url))));
+      const lhr = await lighthouse(url).catch((e) => (console.warn(`retrying ${slug}: ${e.message.split("\n")[0]}`), lighthouse(url)));
+      if (saveDir) writeFileSync(path.join(saveDir, `${slug}-${i + 1}.json`), JSON.stringify(lhr));
+      reports.push(lhr);
     }
     reports.sort((a, b) => score(a, "performance") - score(b, "performance"));
     const lhr = reports[Math.floor(reports.length / 2)];

@@ -9,6 +9,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { API_HEADERS } from "../lib/http/security-headers.mjs";
 import { buildFastPath, fastPathFile, fastPathIsCurrent } from "./lib/fast-path.mjs";
+import { loadPrecompressed } from "./lib/precompressed.mjs";
 import { log, root } from "./lib/setup.mjs";
 
 // A larger young generation: a graded attempt allocates ~100 KB of short-lived objects (JSON, query
@@ -56,9 +57,12 @@ const fast = await import(pathToFileURL(fastPathFile).href);
 // Migrations run now, before the first request; Next's handlers then reuse this process's database and
 // group committer (both kept on globalThis), so there is one SQLite writer in the process.
 await fast.warmUp();
+// The build's scripts and styles in brotli, for clients that accept it (scripts/lib/precompressed.mjs).
+const servePrecompressed = await loadPrecompressed(path.join(root, ".next", "static"));
 
 const server = http.createServer((req, res) => {
   const m = req.method === "POST" ? ATTEMPTS.exec(req.url ?? "") : null;
+  if (!m && servePrecompressed(req, res)) return;
   const done = m ? fast.handleAttemptPost(req, res, m[1], API_HEADERS) : handle(req, res);
   done.catch((err) => {
     console.error("server error", err);

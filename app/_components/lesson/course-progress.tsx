@@ -13,7 +13,12 @@ function useProgress() {
 
 export function CourseProgress({ lessons, current }: { lessons: LessonRef[]; current: string }) {
   const progress = useProgress();
-  useEffect(() => markVisited(current), [current]);
+  // Recorded a task after mount: the write re-renders every progress reader, and in the task that runs the
+  // lesson's mount effects after hydration that render made it a long task (docs/decisions/064).
+  useEffect(() => {
+    const later = setTimeout(() => markVisited(current), 0);
+    return () => clearTimeout(later);
+  }, [current]);
   const slugs = new Set(lessons.map((l) => l.slug));
   const completed = progress.completed.filter((s) => slugs.has(s)).length;
   const visited = progress.visited.filter((s) => slugs.has(s)).length;

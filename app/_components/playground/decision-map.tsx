@@ -3,8 +3,8 @@
 // smoothly by the browser), with the data points drawn over it in SVG — so the points are there in the
 // server-rendered page even before the canvas is painted.
 import { memo, useEffect, useRef } from "react";
-import type { Dataset } from "@/lib/nn";
-import { MAP_GRID } from "./session";
+import type { Dataset } from "@/lib/nn/datasets";
+import { MAP_GRID } from "./figures";
 import styles from "./playground.module.css";
 
 // Tints for probability 0 (class 0, blue) and 1 (class 1, orange); 0.5 is white.

@@ -4,7 +4,8 @@
 import { memo, useState } from "react";
 import { ACTIVATION_IDS, ACTIVATIONS, type ActivationId } from "@/lib/math/activations";
 import { parseNumber } from "@/lib/math/format";
-import { DATASET_KINDS, type DatasetKind, type UnitRef } from "@/lib/nn";
+import { DATASET_KINDS, type DatasetKind } from "@/lib/nn/datasets";
+import type { UnitRef } from "@/lib/nn/regions";
 import { BATCH_SIZES, LEARNING_RATES, MAX_LAYERS, MAX_UNITS, SPEEDS, defaultAlpha, type LayerConfig, type PlaygroundConfig } from "./playground-state";
 import styles from "./playground.module.css";
 

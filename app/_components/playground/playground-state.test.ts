@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { PRESETS, configFromUrl, configSchema, configToUrl, needsReset, type PlaygroundConfig } from "./playground-state";
+import { PRESETS, configToUrl, needsReset, type PlaygroundConfig } from "./playground-state";
+import { configFromUrl, configSchema } from "./playground-url";
 
 const relu = PRESETS["relu-circle"].config;
 

@@ -4,13 +4,13 @@
 // its own prefix, so a copied link reproduces it; the server renders the untrained network's figures.
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { formatNumber } from "@/lib/math/format";
-import { makeDataset } from "@/lib/nn";
+import { makeDataset } from "@/lib/nn/datasets";
 import { readUrlState, urlStateQuery, writeUrlState } from "../calculators/url-state";
 import { DecisionMap } from "./decision-map";
 import { LossChart } from "./loss-chart";
 import { PlaygroundControls } from "./playground-controls";
-import { PRESETS, URL_NAMES, configFromUrl, configToUrl, isPresetId, resolvePreset, type PlaygroundConfig, type PresetId } from "./playground-state";
-import { DATA_COUNT, MAP_GRID, type Figures } from "./session";
+import { PRESETS, URL_NAMES, configToUrl, isPresetId, resolvePreset, type PlaygroundConfig, type PresetId } from "./playground-state";
+import { DATA_COUNT, MAP_GRID, type Figures } from "./figures";
 import { useTrainer } from "./use-trainer";
 import styles from "./playground.module.css";
 
@@ -20,7 +20,7 @@ type Props = {
   /** Prefix of this playground's query parameters and its anchor id; give each playground on a page its own. */
   urlKey?: string;
   /** The preset's untrained figures, computed on the server (see playground-with-figures). */
-  initial?: Figures;
+  initial: Figures;
 };
 
 const ANNOUNCE_EVERY_MS = 5000;
@@ -33,19 +33,35 @@ export function Playground({ preset = "relu-circle", urlKey, initial }: Props) {
   const id = useId();
   const [config, setConfig] = useState<PlaygroundConfig>(presetConfig);
   const [linkError, setLinkError] = useState<string | null>(isPresetId(preset) ? null : `Unknown preset "${String(preset)}": showing "relu-circle".`);
-  // Set once hydrated and the link restored: before that the server-rendered controls do not respond yet.
-  const [ready, setReady] = useState(false);
-  const trainer = useTrainer(config, initial);
+  const section = useRef<HTMLElement>(null);
+  // data-ready marks the playground hydrated and any shared link applied (before that the server-rendered
+  // controls do not respond yet). Written to the element rather than kept in state: a state change here
+  // re-rendered every playground inside the page's load, in the task that runs the mount effects.
+  const markReady = useCallback(() => section.current?.setAttribute("data-ready", "true"), []);
+  const trainer = useTrainer(config, initial, section);
   const { frame, history, playing } = trainer;
   const data = useMemo(() => makeDataset(config.dataset, { count: DATA_COUNT, noise: config.noise, seed: config.seed }), [config.dataset, config.noise, config.seed]);
 
   useEffect(() => {
-    // Restore a shared link once, after hydration. A mangled link is reported and the preset kept.
-    const parsed = configFromUrl(readUrlState(key, URL_NAMES), presetConfig);
-    if (parsed.error) setLinkError(`This link's playground settings are not valid (${key}-${parsed.error.field}: ${parsed.error.message}). Showing the preset instead.`);
-    else if (parsed.config !== presetConfig) setConfig(parsed.config);
-    setReady(true);
-  }, [key, presetConfig]);
+    // Restore a shared link once, after hydration. A mangled link is reported and the preset kept. The
+    // validator loads only when the address carries this playground's settings.
+    const values = readUrlState(key, URL_NAMES);
+    if (Object.keys(values).length === 0) {
+      markReady();
+      return;
+    }
+    let live = true;
+    void import("./playground-url").then(({ configFromUrl }) => {
+      if (!live) return;
+      const parsed = configFromUrl(values, presetConfig);
+      if (parsed.error) setLinkError(`This link's playground settings are not valid (${key}-${parsed.error.field}: ${parsed.error.message}). Showing the preset instead.`);
+      else if (parsed.config !== presetConfig) setConfig(parsed.config);
+      markReady();
+    });
+    return () => {
+      live = false;
+    };
+  }, [key, presetConfig, markReady]);
 
   const change = useCallback(
     (next: PlaygroundConfig) => {
@@ -76,7 +92,7 @@ export function Playground({ preset = "relu-circle", urlKey, initial }: Props) {
   const mapLabel = `Decision map over [${MAP_GRID.min}, ${MAP_GRID.max}]²: orange where the network predicts class 1 (circles), blue for class 0 (squares), with the ${DATA_COUNT} training points.`;
 
   return (
-    <section className={styles.playground} aria-labelledby={`${id}-title`} id={key} data-testid="playground" data-preset={presetId} data-ready={ready ? "true" : undefined}>
+    <section ref={section} className={styles.playground} aria-labelledby={`${id}-title`} id={key} data-testid="playground" data-preset={presetId}>
       <h3 id={`${id}-title`} className={styles.title}>
         {title}
       </h3>

@@ -1,6 +1,6 @@
 // A training session: data, network and optimizer state for one playground configuration. Runs in the
-// worker while playing; the component also builds one on the server and at hydration to show the
-// untrained network's figures, so the first paint is complete and identical on both sides.
+// worker while playing; the server builds one to compute the untrained network's figures for the first paint,
+// and the page loads this module only where it cannot start a worker.
 import {
   accuracy,
   createNetwork,
@@ -14,29 +14,13 @@ import {
   type Dataset,
   type Network,
   type Rng,
-  type UnitRef,
 } from "@/lib/nn";
+import { DATA_COUNT, MAP_GRID, type Figures, type Snapshot } from "./figures";
 import type { PlaygroundConfig } from "./playground-state";
 
-/** The decision map's square window and resolution. */
-export const MAP_GRID = { min: -1.2, max: 1.2, pointsPerAxis: 100 } as const;
-export const DATA_COUNT = 400;
 
 export type Session = { config: PlaygroundConfig; data: Dataset; net: Network; order: Int32Array; rng: Rng; epoch: number };
 
-/** What the page shows after some training: figures, plus the map as n×n probabilities (row 0 at the top). */
-export type Snapshot = {
-  epoch: number;
-  loss: number;
-  accuracy: number;
-  /** Linear regions in the map window, or null when the network is not piecewise linear. */
-  regions: number | null;
-  dead: UnitRef[];
-  map: Float32Array;
-};
-
-/** A snapshot's figures without its map: what the server hands the page so hydration computes nothing. */
-export type Figures = Omit<Snapshot, "map">;
 
 /** The untrained network's figures for a configuration (the server computes these for the first paint). */
 export function untrainedFigures(config: PlaygroundConfig): Figures {

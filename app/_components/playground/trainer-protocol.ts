@@ -1,5 +1,5 @@
 // Messages between the playground and its training worker.
-import type { UnitRef } from "@/lib/nn";
+import type { UnitRef } from "@/lib/nn/regions";
 import type { PlaygroundConfig } from "./playground-state";
 
 export type ToWorker =

@@ -47,8 +47,13 @@ export function QuizRunner({ quizId, initialState = null, headingLevel = 2 }: Pr
 
   useEffect(() => {
     // Runs once on mount: the variant comes from the server (it sets the learner cookie on first visit).
-    if (!initialState) void load();
-    void refreshHistory();
+    // The requests start in a task of their own: in a lesson, mount effects run in one task after hydration,
+    // and starting fetches there made it a long task (docs/decisions/064).
+    const start = setTimeout(() => {
+      if (!initialState) void load();
+      void refreshHistory();
+    }, 0);
+    return () => clearTimeout(start);
   }, [initialState, load, refreshHistory]);
 
   useEffect(() => {
