@@ -1,6 +1,6 @@
 // Brotli for the build's JavaScript and CSS. Next compresses with gzip only; brotli at its highest quality
 // makes the same files ~15 % smaller (a lesson's 172 KB of gzip'd scripts and styles become 147 KB), and a
-// lesson's first paint on a slow connection waits on those bytes (docs/decisions/066). The files under
+// lesson's first paint on a slow connection waits on those bytes (docs/decisions/068). The files under
 // .next/static are immutable (content-hashed names), so each is compressed once — when the server starts
 // after a build, kept beside it as <file>.br for later starts — and served from memory.
 import { readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
