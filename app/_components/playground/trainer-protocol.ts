@@ -1,5 +1,5 @@
 // Messages between the playground and its training worker.
-import type { UnitRef } from "@/lib/nn/regions";
+import type { Snapshot } from "./figures";
 import type { PlaygroundConfig } from "./playground-state";
 
 export type ToWorker =
@@ -12,15 +12,9 @@ export type ToWorker =
   /** The page has drawn the last frame: the worker sends at most one frame ahead (back-pressure). */
   | { type: "ack" };
 
-/** A picture of training: figures, plus the decision map (transferred, not copied). */
-export type Frame = {
+/** A picture of training: a snapshot's figures, plus the decision map (transferred, not copied). */
+export type Frame = Snapshot & {
   type: "frame";
-  epoch: number;
-  loss: number;
-  accuracy: number;
-  regions: number | null;
-  dead: UnitRef[];
-  map: Float32Array;
   playing: boolean;
   /** Counts resets, so the page can drop a stale loss history. */
   generation: number;
