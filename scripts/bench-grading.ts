@@ -4,7 +4,10 @@
 // server (scripts/server.mjs: Next plus the attempts fast path) on BENCH_PORT (3302) with a fresh SQLite file; pass --url http://host:port to use a running server.
 // Each attempt is a different learner's first attempt: learners and their variants are created first
 // through GET /api/quizzes/:id, so the measured phase is POSTs only. Options: --attempts N (default 30000),
-// --connections N (100), --quiz ID (is-relu-linear).
+// --connections N (100), --quiz ID (is-relu-linear), --no-reference.
+// Then, unless --no-reference, the same requests go to a bare node:http + better-sqlite3 server
+// (scripts/lib/bare-attempt-server.mjs) at synchronous=NORMAL and at FULL: the issue's yardstick for what
+// this machine can do today, since the same build's figures differ by up to 2× between machines of one kind.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -28,6 +31,7 @@ const warmup = Math.min(3000, Math.ceil(attempts / 10));
 const port = Number(process.env.BENCH_PORT ?? 3302);
 const external = arg("url", "");
 const baseUrl = external || `http://127.0.0.1:${port}`;
+const reference = !process.argv.includes("--no-reference");
 
 type Prepared = { cookie: string; body: string; key: string };
 
@@ -55,30 +59,30 @@ async function prepare(n: number): Promise<Prepared[]> {
   return out;
 }
 
-async function waitForServer(child: ChildProcess | null): Promise<void> {
+async function waitForServer(child: ChildProcess | null, url = baseUrl): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child && child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
     try {
-      if ((await fetch(`${baseUrl}/api/quizzes/${quizId}/attempts`)).ok) return;
+      if ((await fetch(`${url}/api/quizzes/${quizId}/attempts`)).ok) return;
     } catch {
       // not listening yet
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`server at ${baseUrl} did not come up in 60 s`);
+  throw new Error(`server at ${url} did not come up in 60 s`);
 }
 
 /** The run's results and its length in seconds, from the start to the last response: autocannon's own
  * duration only ends at the next tick of its one-second sampler, up to a second after the last response. */
-function run(items: Prepared[]): Promise<{ result: autocannon.Result; seconds: number }> {
+function run(items: Prepared[], url = baseUrl): Promise<{ result: autocannon.Result; seconds: number }> {
   let i = 0;
   const started = performance.now();
   let last = started;
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
-        url: baseUrl,
+        url,
         connections,
         amount: items.length,
         requests: [
@@ -100,6 +104,44 @@ function run(items: Prepared[]): Promise<{ result: autocannon.Result; seconds: n
   });
 }
 
+/** The same requests against the bare reference server, at synchronous=NORMAL and then FULL. */
+async function runReference(items: Prepared[], template: string, ours: number): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-reference-"));
+  const templateFile = path.join(dir, "result.json");
+  fs.writeFileSync(templateFile, template);
+  const url = `http://127.0.0.1:${port + 1}`;
+  console.log("");
+  console.log(`Reference: a bare node:http + better-sqlite3 server on this machine now (one insert per attempt, autocommit, no`);
+  console.log(`framework, validation or grading), the same ${attempts} requests and a ${Buffer.byteLength(template)}-byte response`);
+  let normal = 0;
+  try {
+    for (const sync of ["normal", "full"] as const) {
+      const child = spawn(process.execPath, [path.join("scripts", "lib", "bare-attempt-server.mjs"), String(port + 1), path.join(dir, `${sync}.sqlite`), sync, templateFile], {
+        stdio: ["ignore", "ignore", "inherit"],
+      });
+      try {
+        await waitForServer(child, url);
+        await run(items.slice(0, warmup), url);
+        const { result: r, seconds } = await run(items.slice(warmup), url);
+        const perSecond = r["2xx"] / seconds;
+        if (sync === "normal") normal = perSecond;
+        const label = sync === "normal" ? "synchronous=NORMAL (no fsync per attempt)" : "synchronous=FULL (an fsync per attempt)";
+        console.log(`  ${label.padEnd(43)} ${perSecond.toFixed(0).padStart(6)} attempts/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms${r.non2xx + r.errors > 0 ? `, ${r.non2xx + r.errors} failed` : ""}`);
+      } finally {
+        const exited = child.exitCode !== null ? Promise.resolve() : new Promise((resolve) => child.once("exit", resolve));
+        child.kill("SIGTERM");
+        await exited;
+      }
+    }
+    if (normal > 0) {
+      console.log(`  this server did ${(ours / normal).toFixed(2)}× the bare server's attempts/s (the issue allows the framework, validation and`);
+      console.log(`  query layers about a factor of four: ≥ ${(normal / 4).toFixed(0)} attempts/s on this machine now; the fixed target is 3,000)`);
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   let child: ChildProcess | null = null;
   let dbFile = "";
@@ -116,6 +158,15 @@ async function main(): Promise<void> {
     await waitForServer(child);
     console.log(`preparing ${warmup + attempts} learners with variants of "${quizId}" …`);
     const items = await prepare(warmup + attempts);
+    // One more learner's graded result: the bare reference server answers with one of this size.
+    const sample = await prepareOne(warmup + attempts);
+    const sampleRes = await fetch(`${baseUrl}/api/quizzes/${quizId}/attempts`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie: sample.cookie, "idempotency-key": sample.key },
+      body: sample.body,
+    });
+    if (sampleRes.status !== 201) throw new Error(`a sample attempt got ${sampleRes.status}: ${await sampleRes.text()}`);
+    const template = await sampleRes.text();
     console.log(`warm-up: ${warmup} attempts`);
     await run(items.slice(0, warmup));
     console.log(`measuring: ${attempts} attempts, ${connections} connections`);
@@ -147,6 +198,7 @@ async function main(): Promise<void> {
       console.log(`  stored: ${n} attempts (warm-up included), ${m} stored answers`);
     }
     if (r.non2xx > 0 || r.errors > 0) process.exitCode = 1;
+    if (reference) await runReference(items, template, perSecond);
   } finally {
     if (child?.pid) {
       const exited = child.exitCode !== null ? Promise.resolve() : new Promise((resolve) => child!.once("exit", resolve));
