@@ -5,8 +5,9 @@ import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
 import pg from "pg";
-import { Kysely, PostgresDialect, type SqliteDatabase } from "kysely";
+import { Kysely, PostgresDialect, type QueryResult, type SqliteDatabase } from "kysely";
 import { FifoSqliteDialect } from "./sqlite-fifo-dialect";
+import { runStatement, setHeldSqliteLane, setSqliteLane, type SqliteLane } from "./sqlite-lane";
 import type { Database } from "./schema";
 
 export type DbDialect = "sqlite" | "postgres";
@@ -86,7 +87,18 @@ export function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
 export function createDb(config: DbConfig = configFromEnv()): DbHandle {
   if (config.dialect === "sqlite") {
     const sqlite = openSqlite(config.sqlitePath);
-    const db = new Kysely<Database>({ dialect: new FifoSqliteDialect({ database: withStatementCache(sqlite) }) });
+    const database = withStatementCache(sqlite);
+    const dialect = new FifoSqliteDialect({ database });
+    const db = new Kysely<Database>({ dialect });
+    const held: SqliteLane = (sql, parameters) => runStatement(database.prepare(sql), parameters);
+    setHeldSqliteLane(db, held);
+    setSqliteLane(db, (sql, parameters) => {
+      let result: QueryResult<unknown> | null = null;
+      dialect.runIfFree(() => {
+        result = held(sql, parameters);
+      });
+      return result;
+    });
     return { db, config, close: () => db.destroy() };
   }
   const pool = new pg.Pool({

@@ -5,6 +5,7 @@
 import fs from "node:fs/promises";
 import { sql, type Kysely, type Transaction } from "kysely";
 import { startCheckpointer, type Checkpointer } from "./sqlite-checkpointer";
+import { clearSqliteLane, heldSqliteLaneOf, setSqliteLane } from "./sqlite-lane";
 
 type Job<DB> = { work: (trx: Transaction<DB>) => Promise<unknown>; resolve: (v: unknown) => void; reject: (e: unknown) => void };
 
@@ -45,10 +46,17 @@ export function createGroupCommitter<DB>(db: Kysely<DB>, options: GroupCommitOpt
   let idleWaiters: (() => void)[] = [];
 
   async function transaction(batch: Job<DB>[]): Promise<unknown[]> {
+    const held = heldSqliteLaneOf(db);
     const body = async (trx: Transaction<DB>) => {
-      const results: unknown[] = [];
-      for (const job of batch) results.push(await job.work(trx));
-      return results;
+      // SQLite: compiled statements inside the batch run synchronously on the held connection (sqlite-lane.ts).
+      if (held) setSqliteLane(trx, held);
+      try {
+        const results: unknown[] = [];
+        for (const job of batch) results.push(await job.work(trx));
+        return results;
+      } finally {
+        if (held) clearSqliteLane(trx);
+      }
     };
     if (!deferred) return db.transaction().execute(body);
     // One connection for the pragma, the transaction and the pragma back, so no other statement runs

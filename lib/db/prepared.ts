@@ -1,6 +1,7 @@
 // Queries compiled once and run many times with new values. On the quiz-attempt hot path, building and
 // compiling each statement with Kysely cost about as much CPU as SQLite's own work (docs/decisions/063).
 import type { Compilable, CompiledQuery, Kysely, QueryResult } from "kysely";
+import { sqliteLaneOf } from "./sqlite-lane";
 
 const MARK = "\u0000prepared-param:";
 
@@ -32,6 +33,9 @@ export function prepare<DB, R>(build: (db: Kysely<DB>) => Compilable<R>): (db: K
       if (!(name in values)) throw new Error(`prepared query: no value for "${name}"`);
       return values[name];
     });
+    // SQLite: at once and synchronously when the connection is free or held by this transaction.
+    const now = sqliteLaneOf(db)?.(compiled.sql, parameters);
+    if (now) return now as QueryResult<R>;
     return db.executeQuery<R>({ ...compiled, parameters });
   };
 }

@@ -24,10 +24,27 @@ class FifoSqliteDriver extends SqliteDriver {
   }
 
   override async releaseConnection(): Promise<void> {
+    this.#release();
+  }
+
+  #release(): void {
     const next = this.#waiters.shift();
     // Handed over still held: the next waiter owns the connection the moment it resumes.
     if (next) next();
     else this.#held = false;
+  }
+
+  /** Runs `fn` at once if the connection is initialised and free, holding it throughout (fn must not yield);
+   * returns false, running nothing, when someone holds it or it is not open yet. */
+  runIfFree(fn: () => void): boolean {
+    if (this.#held || !this.#connection) return false;
+    this.#held = true;
+    try {
+      fn();
+    } finally {
+      this.#release();
+    }
+    return true;
   }
 }
 
@@ -39,7 +56,17 @@ export class FifoSqliteDialect extends SqliteDialect {
     this.#config = config;
   }
 
+  #drivers: FifoSqliteDriver[] = [];
+
   override createDriver(): Driver {
-    return new FifoSqliteDriver(this.#config);
+    const driver = new FifoSqliteDriver(this.#config);
+    this.#drivers.push(driver);
+    return driver;
+  }
+
+  /** The synchronous lane's lock (lib/db/sqlite-lane.ts): runs `fn` now if the connection is free, else
+   * returns false. Only for a dialect given to one Kysely instance (createDb's), i.e. with one driver. */
+  runIfFree(fn: () => void): boolean {
+    return this.#drivers.length === 1 && this.#drivers[0].runIfFree(fn);
   }
 }
