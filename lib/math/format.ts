@@ -14,6 +14,21 @@ function trimZeros(s: string): string {
   return s.includes(".") ? s.replace(/\.?0+$/, "") : s;
 }
 
+/** The digits of a plain decimal string from its first non-zero digit on, the point not counted (trailing
+ * zeros of an integer counted too, which only sends more numbers down the general path). */
+function significantDigits(plain: string): number {
+  let count = 0;
+  let started = false;
+  for (let i = 0; i < plain.length; i++) {
+    const c = plain.charCodeAt(i);
+    if (c === 46) continue; // "."
+    if (!started && c === 48) continue; // a leading "0"
+    started = true;
+    count++;
+  }
+  return count;
+}
+
 /**
  * The display form of x: `significant` (default 6, clamped to 1–17) significant digits with trailing zeros
  * trimmed, "−" (U+2212) for negatives, exponent form like "9.53674e−7" when the rounded |x| is below 1e-4
@@ -31,6 +46,12 @@ export function formatNumber(x: number, options?: { significant?: number }): str
   // The common case, by the shortest decimal that round-trips: |x| rounded to at most 15 digits is that decimal
   // itself, and JavaScript writes numbers from 1e-4 up to 1e6 without an exponent (same digits as below).
   if (significant <= 15) {
+    // Shorter still when x's own shortest decimal has no more digits than asked for: rounding cannot change
+    // it (toPrecision falls back to big-number arithmetic for many inputs, a hot spot when grading).
+    if (a >= 1e-4 && a < 1e6) {
+      const shortest = String(a);
+      if (significantDigits(shortest) <= significant) return `${sign}${shortest}`;
+    }
     const rounded = Number(a.toPrecision(significant));
     if (rounded >= 1e-4 && rounded < 1e6) return `${sign}${rounded}`;
   }
