@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { sql, type Kysely } from "kysely";
 import { configFromEnv } from "./connect";
 import { migrateTo, migrateToLatest, resetDatabase } from "./migrate";
 import { migrations } from "./migrations";
-import { openTestDb, TEST_DIALECTS, type TestDb } from "./test-databases";
+import { TEST_DIALECTS } from "./test-databases";
+import { setupTestDb } from "./setup-test-db";
 
 describe("configFromEnv", () => {
   it.each([
@@ -24,13 +25,7 @@ describe("configFromEnv", () => {
 });
 
 describe.each(TEST_DIALECTS)("database on %s", (dialect) => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await openTestDb(dialect);
-  });
-  afterAll(async () => {
-    await t?.drop();
-  });
+  const t = setupTestDb(dialect);
 
   it("migrates idempotently", async () => {
     expect(await migrateToLatest(t.db)).toEqual([]);

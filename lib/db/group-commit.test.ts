@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { sql } from "kysely";
 import { createGroupCommitter, type GroupCommitOptions } from "./group-commit";
-import { openTestDb, TEST_DIALECTS, type TestDb } from "./test-databases";
+import { TEST_DIALECTS } from "./test-databases";
+import { setupTestDb } from "./setup-test-db";
 
 const modes: [string, "sqlite" | "postgres", boolean][] = [
   ["sqlite", "sqlite", false],
@@ -10,13 +11,7 @@ const modes: [string, "sqlite" | "postgres", boolean][] = [
 ];
 
 describe.each(modes)("group commit on %s", (_name, dialect, deferred) => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await openTestDb(dialect);
-  });
-  afterAll(async () => {
-    await t?.drop();
-  });
+  const t = setupTestDb(dialect);
 
   const opts = (): GroupCommitOptions =>
     deferred && t.config.dialect === "sqlite" ? { sqliteDeferredSync: { file: t.config.sqlitePath, checkpointEveryJobs: 20 } } : {};
@@ -62,13 +57,7 @@ describe.each(modes)("group commit on %s", (_name, dialect, deferred) => {
 });
 
 describe("deferred sync on SQLite", () => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await openTestDb("sqlite");
-  });
-  afterAll(async () => {
-    await t?.drop();
-  });
+  const t = setupTestDb("sqlite");
 
   it("restores synchronous=FULL after each batch and checkpoints at FULL", async () => {
     if (t.config.dialect !== "sqlite") throw new Error("expected SQLite");

@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { param, prepare } from "./prepared";
 import type { Database } from "./schema";
-import { openTestDb, TEST_DIALECTS, type TestDb } from "./test-databases";
+import { TEST_DIALECTS } from "./test-databases";
+import { setupTestDb } from "./setup-test-db";
 
 describe.each(TEST_DIALECTS)("prepared queries on %s", (dialect) => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await openTestDb(dialect);
-  });
-  afterAll(async () => {
-    await t?.drop();
-  });
+  const t = setupTestDb(dialect);
 
   const insert = prepare<Database, never>((db) =>
     db.insertInto("learners").values({ id: param("id"), created_at: param("at"), user_id: null }).onConflict((oc) => oc.doNothing()),

@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { sql } from "kysely";
-import { openTestDb, type TestDb } from "./test-databases";
+import { setupTestDb } from "./setup-test-db";
 
 describe("the SQLite connection lock (FifoSqliteDialect)", () => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await openTestDb("sqlite");
-  });
-  afterAll(async () => {
-    await t?.drop();
-  });
+  const t = setupTestDb("sqlite");
 
   const count = async () => Number((await sql<{ n: number }>`select count(*) as n from learners`.execute(t.db)).rows[0].n);
 

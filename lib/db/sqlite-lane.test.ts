@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createGroupCommitter } from "./group-commit";
 import { param, prepare } from "./prepared";
 import type { Database } from "./schema";
 import { sqliteLaneOf } from "./sqlite-lane";
-import { openTestDb, type TestDb } from "./test-databases";
+import { setupTestDb } from "./setup-test-db";
 
 describe("the synchronous lane for compiled statements on SQLite", () => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await openTestDb("sqlite");
-  });
-  afterAll(async () => {
-    await t?.drop();
-  });
+  const t = setupTestDb("sqlite");
 
   const at = "2026-01-01T00:00:00.000Z";
   const insert = prepare<Database, never>((db) => db.insertInto("learners").values({ id: param("id"), created_at: at, user_id: null }));

@@ -3,9 +3,9 @@
 // response JSON that is exactly its body.
 import fc from "fast-check";
 import { RequestCookies } from "next/dist/compiled/@edge-runtime/cookies";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { useDatabaseForTests } from "@/lib/db";
-import { openTestDb, type TestDb } from "@/lib/db/test-databases";
+import { setupTestDb } from "@/lib/db/setup-test-db";
 import { postAttempt, type AttemptRequest } from "./attempt-endpoint.server";
 import { quizContext, resetQuizContextForTests } from "./context.server";
 import { keyAnswers } from "./key-answers.server";
@@ -16,15 +16,9 @@ import { loadQuizState } from "./service.server";
 import { instantiate } from "./variant.server";
 
 const QUIZ = "is-relu-linear";
-let t: TestDb;
-
-beforeAll(async () => {
-  t = await openTestDb("sqlite");
-  useDatabaseForTests(t);
+const t = setupTestDb("sqlite", (db) => {
+  useDatabaseForTests(db);
   resetQuizContextForTests();
-});
-afterAll(async () => {
-  await t?.drop();
 });
 
 /** A learner with an open variant: their cookie header and a fully correct body for it. */

@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useDatabaseForTests } from "@/lib/db";
-import { openTestDb, type TestDb } from "@/lib/db/test-databases";
+import { setupTestDb } from "@/lib/db/setup-test-db";
 import { handleAttemptPost } from "./attempt-node.server";
 import { quizContext, resetQuizContextForTests } from "./context.server";
 import { keyAnswers } from "./key-answers.server";
@@ -16,21 +16,20 @@ import { instantiate } from "./variant.server";
 
 const QUIZ = "is-relu-linear";
 const BASE = { "X-Content-Type-Options": "nosniff", "Content-Security-Policy": "default-src 'none'" };
-let t: TestDb;
+const t = setupTestDb("sqlite", (db) => {
+  useDatabaseForTests(db);
+  resetQuizContextForTests();
+});
 let server: http.Server;
 let port: number;
 
 beforeAll(async () => {
-  t = await openTestDb("sqlite");
-  useDatabaseForTests(t);
-  resetQuizContextForTests();
   server = http.createServer((req, res) => void handleAttemptPost(req, res, QUIZ, BASE));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   port = (server.address() as AddressInfo).port;
 });
 afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
-  await t?.drop();
 });
 
 type Reply = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };

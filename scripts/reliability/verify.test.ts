@@ -1,8 +1,8 @@
 // The verifier must catch what the load and crash tests exist to catch: an acknowledged attempt that is
 // missing, a key answered twice with different attempts, a stored attempt nobody was told about, and an
 // attempt stored without its answers. Otherwise "0 lost, 0 duplicated" would prove nothing.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDb, type TestDb } from "../../lib/db/test-databases";
+import { describe, expect, it } from "vitest";
+import { setupTestDb } from "../../lib/db/setup-test-db";
 import type { Ack, Ledger } from "./learners";
 import { verifyLedger } from "./verify";
 
@@ -26,9 +26,7 @@ function ledger(acks: Ack[]): Ledger {
 const ack = (n: number, over: Partial<Ack> = {}): Ack => ({ learnerId: "l1", quizId: "relu-check", key: `k${n}`, attemptId: `a${n}`, status: 201, replayed: false, ...over });
 
 describe("verifyLedger", () => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await openTestDb("sqlite");
+  const t = setupTestDb("sqlite", async (t) => {
     await t.db.insertInto("learners").values({ id: "l1", created_at: now, user_id: null }).execute();
     for (const n of [1, 2, 3]) {
       await t.db.insertInto("quiz_variants").values({ id: `v${n}`, learner_id: "l1", quiz_id: "relu-check", attempt_number: n, seed: n, status: "submitted", created_at: now }).execute();
@@ -38,9 +36,6 @@ describe("verifyLedger", () => {
         .execute();
       // Attempt 3 is incomplete: stored without its answer.
     }
-  });
-  afterAll(async () => {
-    await t?.drop();
   });
 
   it("passes when every acknowledgement matches one complete stored attempt", async () => {

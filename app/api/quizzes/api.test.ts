@@ -1,9 +1,10 @@
 // The quiz API in-process through its route handlers, on SQLite and on Postgres: the same script must
 // give the same results on both.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
 import { useDatabaseForTests } from "@/lib/db";
-import { openTestDb, TEST_DIALECTS, type TestDb } from "@/lib/db/test-databases";
+import { TEST_DIALECTS } from "@/lib/db/test-databases";
+import { setupTestDb } from "@/lib/db/setup-test-db";
 import { resetQuizContextForTests } from "@/lib/quiz/context.server";
 import { keyAnswers } from "@/lib/quiz/key-answers.server";
 import { getQuiz } from "@/lib/quiz/registry.server";
@@ -38,18 +39,12 @@ function post(cookie: string | undefined, body: unknown, key: string | null = cr
 const normalised: Record<string, unknown> = {};
 
 describe.each(TEST_DIALECTS)("quiz API on %s", (dialect) => {
-  let t: TestDb;
-  let cookie: string;
-  let state: QuizState;
-
-  beforeAll(async () => {
-    t = await openTestDb(dialect);
-    useDatabaseForTests(t);
+  const t = setupTestDb(dialect, (db) => {
+    useDatabaseForTests(db);
     resetQuizContextForTests();
   });
-  afterAll(async () => {
-    await t?.drop();
-  });
+  let cookie: string;
+  let state: QuizState;
 
   // Pins the open variant's seed so both dialects grade the same numbers.
   async function pinSeed(variantId: string) {
