@@ -33,6 +33,7 @@ describe.each(modes)("group commit on %s", (_name, dialect, deferred) => {
     expect(gc.stats().batches).toBeLessThan(5);
     const rows = await t.db.selectFrom("learners").select("id").where("id", "like", "gc-%").execute();
     expect(rows).toHaveLength(50);
+    await gc.close();
   });
 
   it("a failing job fails alone; the others in its batch still commit", async () => {
@@ -42,6 +43,7 @@ describe.each(modes)("group commit on %s", (_name, dialect, deferred) => {
     expect(settled.map((s) => s.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
     const rows = await t.db.selectFrom("learners").select("id").where("id", "in", ["ok-1", "ok-2"]).execute();
     expect(rows).toHaveLength(2);
+    await gc.close();
   });
 
   it("idle() resolves only after every job queued before it has committed (the shutdown flush)", async () => {

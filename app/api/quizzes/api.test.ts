@@ -1,11 +1,11 @@
 // The quiz API in-process through its route handlers, on SQLite and on Postgres: the same script must
 // give the same results on both.
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
 import { useDatabaseForTests } from "@/lib/db";
 import { TEST_DIALECTS } from "@/lib/db/test-databases";
 import { setupTestDb } from "@/lib/db/setup-test-db";
-import { resetQuizContextForTests } from "@/lib/quiz/context.server";
+import { quizContext, resetQuizContextForTests } from "@/lib/quiz/context.server";
 import { keyAnswers } from "@/lib/quiz/key-answers.server";
 import { getQuiz } from "@/lib/quiz/registry.server";
 import { instantiate } from "@/lib/quiz/variant.server";
@@ -41,6 +41,11 @@ const normalised: Record<string, unknown> = {};
 describe.each(TEST_DIALECTS)("quiz API on %s", (dialect) => {
   const t = setupTestDb(dialect, (db) => {
     useDatabaseForTests(db);
+    resetQuizContextForTests();
+  });
+  // Before the database is dropped: the quiz API's committer flushes and lets go of its WAL file handle.
+  afterAll(async () => {
+    await (await quizContext().catch(() => null))?.committer.close();
     resetQuizContextForTests();
   });
   let cookie: string;
