@@ -104,6 +104,11 @@ function run(items: Prepared[], url = baseUrl): Promise<{ result: autocannon.Res
   });
 }
 
+/** The issue's figure for the bare server at synchronous=NORMAL on the machine it was measured on. */
+const ISSUE_BARE_PER_SECOND = 11_800;
+/** The issue's target for this benchmark. */
+const TARGET = { perSecond: 3000, p99Ms: 50 };
+
 /** The same requests against the bare reference server, at synchronous=NORMAL and then FULL. */
 async function runReference(items: Prepared[], template: string, ours: number): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-reference-"));
@@ -136,6 +141,10 @@ async function runReference(items: Prepared[], template: string, ours: number): 
     if (normal > 0) {
       console.log(`  this server did ${(ours / normal).toFixed(2)}× the bare server's attempts/s (the issue allows the framework, validation and`);
       console.log(`  query layers about a factor of four: ≥ ${(normal / 4).toFixed(0)} attempts/s on this machine now; the fixed target is 3,000)`);
+      if (normal < ISSUE_BARE_PER_SECOND / 2) {
+        console.log(`  note: the issue measured the bare server at ~${ISSUE_BARE_PER_SECOND.toLocaleString("en")} attempts/s on its machine; this one gives ${(normal / ISSUE_BARE_PER_SECOND).toFixed(2)}× that,`);
+        console.log(`  so the fixed target says more about the machine than the server here (docs/performance.md, "Fourth session")`);
+      }
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -190,6 +199,8 @@ async function main(): Promise<void> {
     }
     if (ok > 0) console.log(`  load generator: ${((own.user + own.system) / ok).toFixed(0)} µs of CPU per attempt (autocannon, sharing the machine)`);
     console.log(`  machine load:   ${os.loadavg()[0].toFixed(1)} (1-min average, ${os.cpus().length} cores)`);
+    const met = (ok: boolean) => (ok ? "met" : "not met");
+    console.log(`  target:         ≥ ${TARGET.perSecond.toLocaleString("en")} attempts/s ${met(perSecond >= TARGET.perSecond)}, p99 < ${TARGET.p99Ms} ms ${met(r.latency.p99 < TARGET.p99Ms)}`);
     if (dbFile) {
       const db = new Database(dbFile, { readonly: true });
       const { n } = db.prepare("select count(*) as n from quiz_attempts").get() as { n: number };
