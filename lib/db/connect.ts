@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
 import pg from "pg";
-import { Kysely, PostgresDialect, type QueryResult, type SqliteDatabase } from "kysely";
+import { Kysely, PostgresDialect, type SqliteDatabase } from "kysely";
 import { FifoSqliteDialect } from "./sqlite-fifo-dialect";
 import { runStatement, setHeldSqliteLane, setSqliteLane, type SqliteLane } from "./sqlite-lane";
 import type { Database } from "./schema";
@@ -92,13 +92,7 @@ export function createDb(config: DbConfig = configFromEnv()): DbHandle {
     const db = new Kysely<Database>({ dialect });
     const held: SqliteLane = (sql, parameters) => runStatement(database.prepare(sql), parameters);
     setHeldSqliteLane(db, held);
-    setSqliteLane(db, (sql, parameters) => {
-      let result: QueryResult<unknown> | null = null;
-      dialect.runIfFree(() => {
-        result = held(sql, parameters);
-      });
-      return result;
-    });
+    setSqliteLane(db, (sql, parameters) => dialect.runIfFree(() => held(sql, parameters)));
     return { db, config, close: () => db.destroy() };
   }
   const pool = new pg.Pool({

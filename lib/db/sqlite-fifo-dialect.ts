@@ -34,17 +34,16 @@ class FifoSqliteDriver extends SqliteDriver {
     else this.#held = false;
   }
 
-  /** Runs `fn` at once if the connection is initialised and free, holding it throughout (fn must not yield);
-   * returns false, running nothing, when someone holds it or it is not open yet. */
-  runIfFree(fn: () => void): boolean {
-    if (this.#held || !this.#connection) return false;
+  /** Runs `fn` at once if the connection is initialised and free, holding it throughout (fn must not yield),
+   * and returns its result; returns null, running nothing, when someone holds it or it is not open yet. */
+  runIfFree<T>(fn: () => T): T | null {
+    if (this.#held || !this.#connection) return null;
     this.#held = true;
     try {
-      fn();
+      return fn();
     } finally {
       this.#release();
     }
-    return true;
   }
 }
 
@@ -64,9 +63,10 @@ export class FifoSqliteDialect extends SqliteDialect {
     return driver;
   }
 
-  /** The synchronous lane's lock (lib/db/sqlite-lane.ts): runs `fn` now if the connection is free, else
-   * returns false. Only for a dialect given to one Kysely instance (createDb's), i.e. with one driver. */
-  runIfFree(fn: () => void): boolean {
-    return this.#drivers.length === 1 && this.#drivers[0].runIfFree(fn);
+  /** The synchronous lane's lock (lib/db/sqlite-lane.ts): runs `fn` now and returns its result if the
+   * connection is free, else returns null. Only for a dialect given to one Kysely instance (createDb's), i.e.
+   * with one driver. */
+  runIfFree<T>(fn: () => T): T | null {
+    return this.#drivers.length === 1 ? this.#drivers[0].runIfFree(fn) : null;
   }
 }
