@@ -3,11 +3,11 @@
 // response JSON that is exactly its body.
 import fc from "fast-check";
 import { RequestCookies } from "next/dist/compiled/@edge-runtime/cookies";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { useDatabaseForTests } from "@/lib/db";
 import { setupTestDb } from "@/lib/db/setup-test-db";
 import { postAttempt, type AttemptRequest } from "./attempt-endpoint.server";
-import { quizContext, resetQuizContextForTests } from "./context.server";
+import { quizContext, releaseQuizContextForTests, resetQuizContextForTests } from "./context.server";
 import { keyAnswers } from "./key-answers.server";
 import { signLearnerId } from "./learner.server";
 import { getQuiz } from "./registry.server";
@@ -20,6 +20,8 @@ const t = setupTestDb("sqlite", (db) => {
   useDatabaseForTests(db);
   resetQuizContextForTests();
 });
+// Before the database is dropped: the quiz API's committer flushes and lets go of its WAL file handle.
+afterAll(releaseQuizContextForTests);
 
 /** A learner with an open variant: their cookie header and a fully correct body for it. */
 async function learner(): Promise<{ cookie: string; body: string; variantId: string }> {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useDatabaseForTests } from "@/lib/db";
 import { setupTestDb } from "@/lib/db/setup-test-db";
 import { handleAttemptPost } from "./attempt-node.server";
-import { quizContext, resetQuizContextForTests } from "./context.server";
+import { quizContext, releaseQuizContextForTests, resetQuizContextForTests } from "./context.server";
 import { keyAnswers } from "./key-answers.server";
 import { signLearnerId } from "./learner.server";
 import { getQuiz } from "./registry.server";
@@ -20,6 +20,8 @@ const t = setupTestDb("sqlite", (db) => {
   useDatabaseForTests(db);
   resetQuizContextForTests();
 });
+// Before the database is dropped: the quiz API's committer flushes and lets go of its WAL file handle.
+afterAll(releaseQuizContextForTests);
 let server: http.Server;
 let port: number;
 

@@ -35,6 +35,14 @@ export async function closeQuizContext(): Promise<void> {
   await closeDb();
 }
 
+/** Tests, before their database is dropped: flushes and closes the context's committer (releasing its WAL file
+ * handle) and forgets the context; the database itself belongs to the test. */
+export async function releaseQuizContextForTests(): Promise<void> {
+  const ctx = await g.__quizContext?.catch(() => undefined);
+  g.__quizContext = undefined;
+  await ctx?.committer.close();
+}
+
 /** Forgets the cached context (tests that switch databases). */
 export function resetQuizContextForTests(): void {
   g.__quizContext = undefined;

@@ -5,7 +5,7 @@ import { NextRequest } from "next/server";
 import { useDatabaseForTests } from "@/lib/db";
 import { TEST_DIALECTS } from "@/lib/db/test-databases";
 import { setupTestDb } from "@/lib/db/setup-test-db";
-import { quizContext, resetQuizContextForTests } from "@/lib/quiz/context.server";
+import { releaseQuizContextForTests, resetQuizContextForTests } from "@/lib/quiz/context.server";
 import { keyAnswers } from "@/lib/quiz/key-answers.server";
 import { getQuiz } from "@/lib/quiz/registry.server";
 import { instantiate } from "@/lib/quiz/variant.server";
@@ -44,10 +44,7 @@ describe.each(TEST_DIALECTS)("quiz API on %s", (dialect) => {
     resetQuizContextForTests();
   });
   // Before the database is dropped: the quiz API's committer flushes and lets go of its WAL file handle.
-  afterAll(async () => {
-    await (await quizContext().catch(() => null))?.committer.close();
-    resetQuizContextForTests();
-  });
+  afterAll(releaseQuizContextForTests);
   let cookie: string;
   let state: QuizState;
 
