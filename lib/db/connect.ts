@@ -30,6 +30,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): DbConfig {
   return { dialect: "sqlite", sqlitePath: custom ? path.resolve(/*turbopackIgnore: true*/ custom) : path.join(process.cwd(), "data", "app.sqlite") };
 }
 
+/** SQLite's busy timeout: how long a statement waits for a lock another connection holds (lib/db/group-commit.ts
+ * waits as long for its batches, on timers instead). */
+export const BUSY_TIMEOUT_MS = 5000;
+
 /** Opens a better-sqlite3 database with the pragmas every connection needs. */
 export function openSqlite(file: string): SQLite.Database {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -38,7 +42,8 @@ export function openSqlite(file: string): SQLite.Database {
   // FULL: a commit is fsynced before it is acknowledged (see docs/decisions/031-group-commit.md).
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("busy_timeout = 5000");
+  // Another process (a second server process, a migration, the seed) may hold the write lock for a moment.
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   return sqlite;
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { sql } from "kysely";
-import { createGroupCommitter, type GroupCommitOptions } from "./group-commit";
+import SQLite from "better-sqlite3";
+import { createGroupCommitter, whenWriteLockFree, type GroupCommitOptions } from "./group-commit";
 import { TEST_DIALECTS } from "./test-databases";
 import { setupTestDb } from "./setup-test-db";
 
@@ -75,5 +76,42 @@ describe("deferred sync on SQLite", () => {
     expect(cp.log).toBe(cp.checkpointed);
     await gc.close();
     expect(await t.db.selectFrom("learners").select("id").where("id", "like", "d-%").execute()).toHaveLength(30);
+  });
+});
+
+describe("another process holding SQLite's write lock", () => {
+  const t = setupTestDb("sqlite");
+
+  it("a batch waits for the lock on timers, so the event loop keeps running, and commits once it is free", async () => {
+    if (t.config.dialect !== "sqlite") throw new Error("expected SQLite");
+    // A second connection to the file stands for a second server process in the middle of its transaction.
+    const other = new SQLite(t.config.sqlitePath);
+    other.prepare("begin immediate").run();
+    const gc = createGroupCommitter(t.db, { sqliteDeferredSync: { file: t.config.sqlitePath } });
+    const events: string[] = [];
+    const job = gc.run((trx) => trx.insertInto("learners").values({ id: "after-lock", created_at: new Date().toISOString(), user_id: null }).execute()).then(() => events.push("committed"));
+    // Had the batch waited in SQLite's busy handler, this thread would sleep for 5 s and no timer would fire.
+    await new Promise((r) => setTimeout(r, 30));
+    events.push("timer");
+    other.prepare("commit").run();
+    other.close();
+    await job;
+    expect(events).toEqual(["timer", "committed"]);
+    expect(await t.db.selectFrom("learners").select("id").where("id", "=", "after-lock").execute()).toHaveLength(1);
+    // The other statements of this process wait in SQLite as before.
+    const { rows } = await sql<{ timeout: number }>`pragma busy_timeout`.execute(t.db);
+    expect(rows[0].timeout).toBe(5000);
+    await gc.close();
+  });
+
+  it("whenWriteLockFree retries only SQLITE_BUSY, and gives up after its wait", async () => {
+    const busy = Object.assign(new Error("database is locked"), { code: "SQLITE_BUSY" });
+    let tries = 0;
+    await expect(whenWriteLockFree(async () => (++tries < 3 ? Promise.reject(busy) : "done"))).resolves.toBe("done");
+    expect(tries).toBe(3);
+    tries = 0;
+    await expect(whenWriteLockFree(async () => (tries++, Promise.reject(new Error("constraint"))))).rejects.toThrow("constraint");
+    expect(tries).toBe(1);
+    await expect(whenWriteLockFree(() => Promise.reject(busy), 20)).rejects.toBe(busy);
   });
 });

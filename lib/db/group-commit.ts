@@ -4,8 +4,26 @@
 // event loop: commit with synchronous=OFF, then fdatasync the WAL on libuv's thread pool before answering.
 import fs from "node:fs/promises";
 import { sql, type Kysely, type Transaction } from "kysely";
+import { BUSY_TIMEOUT_MS } from "./connect";
 import { startCheckpointer, type Checkpointer } from "./sqlite-checkpointer";
 import { clearSqliteLane, heldSqliteLaneOf, setSqliteLane } from "./sqlite-lane";
+
+const isBusy = (err: unknown) => typeof (err as { code?: unknown })?.code === "string" && (err as { code: string }).code.startsWith("SQLITE_BUSY");
+
+/** Runs `attempt` (one whole transaction) until it does not fail with SQLITE_BUSY, waiting on timers between
+ * tries (1, 2, 4, 4 … ms) so that this process goes on reading and grading requests meanwhile. A transaction
+ * that failed with SQLITE_BUSY was rolled back, so trying it again is safe. */
+export async function whenWriteLockFree<T>(attempt: () => Promise<T>, maxWaitMs = BUSY_TIMEOUT_MS): Promise<T> {
+  const deadline = performance.now() + maxWaitMs;
+  for (let delay = 1; ; delay = Math.min(delay * 2, 4)) {
+    try {
+      return await attempt();
+    } catch (err) {
+      if (!isBusy(err) || performance.now() >= deadline) throw err;
+    }
+    await new Promise((resolve) => setTimeout(resolve, delay));
+  }
+}
 
 type Job<DB> = { work: (trx: Transaction<DB>) => Promise<unknown>; resolve: (v: unknown) => void; reject: (e: unknown) => void };
 
@@ -61,18 +79,24 @@ export function createGroupCommitter<DB>(db: Kysely<DB>, options: GroupCommitOpt
     if (!deferred) return db.transaction().execute(body);
     // One connection for the pragma, the transaction and the pragma back, so no other statement runs
     // at synchronous=OFF. Auto-checkpoints are off: a checkpoint at OFF would not fsync the database file.
-    return db.connection().execute(async (conn) => {
-      if (!prepared) {
-        await sql`pragma wal_autocheckpoint = 0`.execute(conn);
-        prepared = true;
-      }
-      await sql`pragma synchronous = off`.execute(conn);
-      try {
-        return await conn.transaction().execute(body);
-      } finally {
-        await sql`pragma synchronous = full`.execute(conn);
-      }
-    });
+    return whenWriteLockFree(() =>
+      db.connection().execute(async (conn) => {
+        if (!prepared) {
+          await sql`pragma wal_autocheckpoint = 0`.execute(conn);
+          prepared = true;
+        }
+        // busy_timeout 0: when another process holds the write lock, BEGIN IMMEDIATE fails at once instead of
+        // sleeping in SQLite's busy handler, which would stop this process's event loop (decision 070).
+        await sql`pragma synchronous = off`.execute(conn);
+        await sql`pragma busy_timeout = 0`.execute(conn);
+        try {
+          return await conn.transaction().execute(body);
+        } finally {
+          await sql`pragma busy_timeout = ${sql.raw(String(BUSY_TIMEOUT_MS))}`.execute(conn);
+          await sql`pragma synchronous = full`.execute(conn);
+        }
+      }),
+    );
   }
 
   /** At synchronous=FULL a checkpoint fsyncs the WAL, copies it into the database file and fsyncs that. It

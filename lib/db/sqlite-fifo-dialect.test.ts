@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { sql } from "kysely";
+import SQLite from "better-sqlite3";
 import { setupTestDb } from "./setup-test-db";
 
 describe("the SQLite connection lock (FifoSqliteDialect)", () => {
@@ -38,5 +39,27 @@ describe("the SQLite connection lock (FifoSqliteDialect)", () => {
     const results = await Promise.all(Array.from({ length: 200 }, () => count()));
     expect(new Set(results)).toEqual(new Set([0]));
     expect(await count()).toBe(0);
+  });
+
+  it("begins transactions IMMEDIATE: another connection cannot write between a transaction's read and its write", async () => {
+    if (t.config.dialect !== "sqlite") throw new Error("expected SQLite");
+    const other = new SQLite(t.config.sqlitePath);
+    other.pragma("busy_timeout = 0");
+    let otherWrite = "";
+    await t.db.transaction().execute(async (trx) => {
+      await sql`select count(*) from learners`.execute(trx);
+      // With a deferred BEGIN this insert would succeed, and this transaction's own write below would then fail
+      // with SQLITE_BUSY_SNAPSHOT, without waiting.
+      try {
+        other.prepare("insert into learners (id, created_at) values ('other', '2026-01-01T00:00:00.000Z')").run();
+        otherWrite = "written";
+      } catch (err) {
+        otherWrite = (err as { code: string }).code;
+      }
+      await trx.insertInto("learners").values({ id: "mine", created_at: "2026-01-01T00:00:00.000Z", user_id: null }).execute();
+    });
+    other.close();
+    expect(otherWrite).toBe("SQLITE_BUSY");
+    expect((await t.db.selectFrom("learners").select("id").where("id", "in", ["mine", "other"]).execute()).map((r) => r.id)).toEqual(["mine"]);
   });
 });

@@ -3,7 +3,10 @@
 // a group-commit transaction that was a hundred promise wake-ups per query — 30 KB of garbage and a share of
 // the event loop per attempt (docs/decisions/031-group-commit.md). Here a release hands the connection to the
 // longest waiter, and no one else wakes.
-import { SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDialectConfig } from "kysely";
+// Transactions begin IMMEDIATE: several server processes may write to one file (decision 070), and a deferred
+// transaction that reads first and writes later fails with SQLITE_BUSY_SNAPSHOT when another process committed
+// in between, without waiting. IMMEDIATE takes the write lock at BEGIN, where the busy timeout applies.
+import { CompiledQuery, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDialectConfig } from "kysely";
 
 /** The one SQLite connection, handed to waiters in arrival order. */
 class FifoSqliteDriver extends SqliteDriver {
@@ -21,6 +24,10 @@ class FifoSqliteDriver extends SqliteDriver {
     if (this.#held) await new Promise<void>((resolve) => this.#waiters.push(resolve));
     else this.#held = true;
     return this.#connection!;
+  }
+
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw("begin immediate"));
   }
 
   override async releaseConnection(): Promise<void> {
