@@ -88,21 +88,30 @@ describe.each(TEST_DIALECTS)("accounts on %s", (dialect) => {
     const attempt = (ip: string) =>
       auth.handler(new Client().request("/api/auth/sign-in/email", { method: "POST", body: { email: "ada@example.com", password: "nope nope nope" }, headers: { "x-forwarded-for": ip } }));
     const codes = [];
-    // better-auth's memory store is per process, so each dialect uses its own addresses.
+    // The limits live in the database (decision 070); each dialect still uses its own addresses.
     const net = dialect === "sqlite" ? "203.0.113" : "198.51.100";
     for (let i = 0; i < 4; i++) codes.push((await attempt(`${net}.7`)).status);
     expect(codes).toEqual([401, 401, 401, 429]);
     expect((await attempt(`${net}.8`)).status).toBe(401);
+    // The count is a row in the database (better-auth's own memory store would be one process's only) …
+    expect(await app.t.db.selectFrom("rate_limits").select("count").where("key", "like", `%${net}.7%`).executeTakeFirst()).toEqual({ count: 3 });
+    // … so another auth instance on the same database (another server process) refuses the address too.
+    const other = createAuth({ db: app.t.db, secret: "x".repeat(32), learnerSecret: app.ctx.learnerSecret, env: { BETTER_AUTH_URL: ORIGIN, AUTH_SIGN_IN_PER_MINUTE: "3" } as unknown as NodeJS.ProcessEnv });
+    expect((await other.handler(new Client().request("/api/auth/sign-in/email", { method: "POST", body: { email: "ada@example.com", password: "nope nope nope" }, headers: { "x-forwarded-for": `${net}.7` } }))).status).toBe(429);
   });
 
   it("limits sign-in attempts per account even when the client forges its address", async () => {
     const auth = createAuth({ db: app.t.db, secret: "x".repeat(32), learnerSecret: app.ctx.learnerSecret, env: { BETTER_AUTH_URL: ORIGIN, AUTH_SIGN_IN_PER_MINUTE: "1000", AUTH_SIGN_IN_PER_ACCOUNT: "3" } as unknown as NodeJS.ProcessEnv });
     const attempt = (i: number, password = "nope nope nope") =>
-      auth.handler(new Client().request("/api/auth/sign-in/email", { method: "POST", body: { email: "Ada@Example.com", password }, headers: { "x-forwarded-for": `192.0.2.${i}` } }));
+      auth.handler(new Client().request("/api/auth/sign-in/email", { method: "POST", body: { email: "Throttled@Example.com", password }, headers: { "x-forwarded-for": `192.0.2.${i}` } }));
     const codes = [];
     for (let i = 1; i <= 4; i++) codes.push((await attempt(i)).status);
     expect(codes).toEqual([401, 401, 401, 429]);
     expect((await attempt(5, "correct horse battery")).status).toBe(429);
+    // The count is in the database, so a second auth instance (another server process) sees it too.
+    const other = createAuth({ db: app.t.db, secret: "x".repeat(32), learnerSecret: app.ctx.learnerSecret, env: { BETTER_AUTH_URL: ORIGIN, AUTH_SIGN_IN_PER_MINUTE: "1000", AUTH_SIGN_IN_PER_ACCOUNT: "3" } as unknown as NodeJS.ProcessEnv });
+    const fromOther = await other.handler(new Client().request("/api/auth/sign-in/email", { method: "POST", body: { email: "throttled@example.com", password: "nope nope nope" }, headers: { "x-forwarded-for": "192.0.2.9" } }));
+    expect(fromOther.status).toBe(429);
   });
 
   it("moves an anonymous learner's attempts into the account on sign-up, then on sign-in from another browser", async () => {

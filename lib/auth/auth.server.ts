@@ -33,7 +33,7 @@ function baseURLFrom(env: NodeJS.ProcessEnv) {
 export function createAuth({ db, secret, learnerSecret, env = process.env }: AuthDeps) {
   const ts = { createdAt: "created_at", updatedAt: "updated_at" };
   // Per account, on top of better-auth's per-address limit (which trusts X-Forwarded-For).
-  const perAccount = createThrottle({ max: Number(env.AUTH_SIGN_IN_PER_ACCOUNT ?? 10), windowMs: 15 * 60_000 });
+  const perAccount = createThrottle({ db, max: Number(env.AUTH_SIGN_IN_PER_ACCOUNT ?? 10), windowMs: 15 * 60_000 });
   const accountKey = (body: Record<string, unknown>) => (typeof body.email === "string" ? body.email.trim().toLowerCase() : "");
   return betterAuth({
     appName: "Is ReLU linear?",
@@ -71,7 +71,10 @@ export function createAuth({ db, secret, learnerSecret, env = process.env }: Aut
     verification: { modelName: "verifications", fields: { expiresAt: "expires_at", ...ts } },
     rateLimit: {
       enabled: env.AUTH_RATE_LIMIT !== "off",
-      storage: "memory",
+      // In the database, so that the limits hold across the server's processes (decision 070).
+      storage: "database",
+      modelName: "rate_limits",
+      fields: { lastRequest: "last_request" },
       window: 60,
       max: 100,
       customRules: {
@@ -89,7 +92,7 @@ export function createAuth({ db, secret, learnerSecret, env = process.env }: Aut
       before: createAuthMiddleware(async (ctx) => {
         const body = (ctx.body ?? {}) as Record<string, unknown>;
         if (ctx.path === "/sign-in/email" && env.AUTH_RATE_LIMIT !== "off") {
-          const r = perAccount.hit(accountKey(body));
+          const r = await perAccount.hit(accountKey(body));
           if (!r.allowed) {
             throw new APIError("TOO_MANY_REQUESTS", { message: `Too many sign-in attempts for this account. Try again in ${Math.ceil(r.retryAfter / 60)} minute(s).`, code: "TOO_MANY_ATTEMPTS" });
           }
@@ -112,7 +115,7 @@ export function createAuth({ db, secret, learnerSecret, env = process.env }: Aut
         if (SIGN_IN_PATHS.has(ctx.path)) {
           const userId = ctx.context.newSession?.user.id;
           if (!userId) return;
-          if (ctx.path === "/sign-in/email") perAccount.reset(accountKey((ctx.body ?? {}) as Record<string, unknown>));
+          if (ctx.path === "/sign-in/email") await perAccount.reset(accountKey((ctx.body ?? {}) as Record<string, unknown>));
           const fromCookie = verifyLearnerCookie(ctx.getCookie(LEARNER_COOKIE) ?? undefined, learnerSecret);
           const { learnerId } = await linkLearnerToUser(db, userId, fromCookie);
           if (learnerId !== fromCookie) {

@@ -54,7 +54,7 @@ describe.each(TEST_DIALECTS)("database on %s", (dialect) => {
 
   it("moves stored answer rows into their attempt's answers_json, and back", async () => {
     // The schema before 103 (one attempt_answers row per question), holding attempt a1 from the test above.
-    expect(await migrateTo(t.db, "102-classes")).toEqual(["104-fewer-attempt-indexes", "103-answers-in-attempt-row"]);
+    expect(await migrateTo(t.db, "102-classes")).toEqual(["105-shared-rate-limits", "104-fewer-attempt-indexes", "103-answers-in-attempt-row"]);
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the table no longer exists in the current schema type
     const old = t.db as unknown as Kysely<any>;
     const row = (q: string, position: number, over: object = {}) => ({ attempt_id: "a1", question_id: q, position, response_json: "{}", choice_ids: "", status: "correct", points: 1, max_points: 1, ...over });
@@ -66,7 +66,7 @@ describe.each(TEST_DIALECTS)("database on %s", (dialect) => {
         row("q-num", 3, { response_json: JSON.stringify({ value: "3/100" }) }),
       ])
       .execute();
-    expect(await migrateToLatest(t.db)).toEqual(["103-answers-in-attempt-row", "104-fewer-attempt-indexes"]);
+    expect(await migrateToLatest(t.db)).toEqual(["103-answers-in-attempt-row", "104-fewer-attempt-indexes", "105-shared-rate-limits"]);
     const { answers_json } = await t.db.selectFrom("quiz_attempts").select("answers_json").where("id", "=", "a1").executeTakeFirstOrThrow();
     expect(JSON.parse(answers_json)).toEqual([
       { questionId: "q-multi", status: "partial", points: 0.5, maxPoints: 1, choiceIds: ["x", "y"], response: { choices: ["A", "C"] } },

@@ -45,6 +45,10 @@ export type AccountsTable = {
 
 export type VerificationsTable = { id: string; identifier: string; value: string; expires_at: string; created_at: string; updated_at: string };
 
+/** better-auth's per-address rate limits ("database" storage); last_request in ms since the epoch. */
+export type RateLimitsTable = { id: string; key: string; count: number; last_request: number };
+/** One row per sign-in attempt for an account, inside the throttle's window (lib/auth/throttle.ts). */
+export type SignInAttemptsTable = { account_key: string; at: number };
 export type ClassesTable = { id: string; instructor_id: string; name: string; term: string; join_code: string; created_at: string };
 
 export type ClassMembersTable = { class_id: string; user_id: string; joined_at: string };
@@ -79,6 +83,8 @@ export type ClassesDatabase = {
   sessions: SessionsTable;
   accounts: AccountsTable;
   verifications: VerificationsTable;
+  rate_limits: RateLimitsTable;
+  sign_in_attempts: SignInAttemptsTable;
   classes: ClassesTable;
   class_members: ClassMembersTable;
   assignments: AssignmentsTable;

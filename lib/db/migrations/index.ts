@@ -6,6 +6,7 @@ import * as m101 from "./101-accounts";
 import * as m102 from "./102-classes";
 import * as m103 from "./103-answers-in-attempt-row";
 import * as m104 from "./104-fewer-attempt-indexes";
+import * as m105 from "./105-shared-rate-limits";
 
 export const migrations: Record<string, Migration> = {
   "001-quiz-attempts": m001,
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   "102-classes": m102,
   "103-answers-in-attempt-row": m103,
   "104-fewer-attempt-indexes": m104,
+  "105-shared-rate-limits": m105,
 };
