@@ -1,10 +1,14 @@
 // The production server: Next.js answers every request except POST /api/quizzes/:id/attempts, which goes
 // straight to the same postAttempt() the Next route calls, bundled by scripts/lib/fast-path.mjs — Next's
 // request pipeline alone caps this machine kind at a few hundred requests/s (docs/decisions/063).
-// Usage: node scripts/server.mjs [-p PORT] [-H HOST]  (PORT / HOSTNAME from the environment otherwise).
+// Usage: node scripts/server.mjs [-p PORT] [-H HOST] [--processes N]  (PORT / HOSTNAME / WEB_CONCURRENCY from
+// the environment otherwise). N server processes share the port (node:cluster), one per core by default: a
+// primary migrates the database, then starts them and starts again any that dies (docs/decisions/070).
 // SIGINT/SIGTERM: stop accepting, finish requests in flight, flush the group committer, close the database.
 import { spawn } from "node:child_process";
+import cluster from "node:cluster";
 import http from "node:http";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { API_HEADERS } from "../lib/http/security-headers.mjs";
@@ -36,6 +40,13 @@ if (!Number.isInteger(port) || port <= 0 || port > 65535) {
   process.exit(2);
 }
 
+const processesOption = option("-w", "--processes", process.env.WEB_CONCURRENCY || String(os.availableParallelism()));
+const processes = Number(processesOption);
+if (!Number.isInteger(processes) || processes < 1 || processes > 64) {
+  console.error(`The number of server processes (--processes or WEB_CONCURRENCY) must be a whole number from 1 to 64, got "${processesOption}"`);
+  process.exit(2);
+}
+
 // Next reads NODE_ENV when it loads; the app resolves data/ and .next/ from the working directory.
 process.env.NODE_ENV = "production";
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
@@ -48,6 +59,46 @@ const ATTEMPTS = /^\/api\/quizzes\/([A-Za-z0-9_-]{1,128})\/attempts(?:\?|$)/;
 if (!fastPathIsCurrent()) {
   log("Bundling the attempts fast path (missing or older than the Next build)…");
   await buildFastPath();
+}
+if (processes > 1 && cluster.isPrimary) await runPrimary();
+
+/** The primary of several server processes: migrates the database once (so that the processes do not race to
+ * do it), starts them on the shared port, starts again any that exits unexpectedly, and passes SIGINT/SIGTERM
+ * on, exiting once every process has flushed its queued attempts and closed the database. Never returns. */
+async function runPrimary() {
+  const fast = await import(pathToFileURL(fastPathFile).href);
+  await fast.warmUp(); // migrations, and the app's generated secrets, created once
+  await fast.shutdown();
+  let stopping = false;
+  let quickDeaths = 0;
+  const startWorker = () => {
+    const worker = cluster.fork();
+    const started = Date.now();
+    worker.on("exit", (code, signal) => {
+      if (stopping) return;
+      // A process that dies within seconds of starting will most likely die again: give up after three in a row.
+      quickDeaths = Date.now() - started < 10_000 ? quickDeaths + 1 : 0;
+      console.error(`✗ server process ${worker.process.pid} exited (${signal ?? `code ${code}`})${quickDeaths >= 3 ? "; it keeps failing at start, so the server stops" : "; starting another"}`);
+      if (quickDeaths >= 3) void stop("SIGTERM", 1);
+      else startWorker();
+    });
+    return new Promise((resolve) => worker.once("listening", resolve));
+  };
+  async function stop(signal, code = 0) {
+    if (stopping) return;
+    stopping = true;
+    const workers = Object.values(cluster.workers ?? {});
+    const exited = workers.map((w) => new Promise((resolve) => (w.isDead() ? resolve() : w.once("exit", resolve))));
+    for (const w of workers) w.process.kill(signal);
+    // Each process gives itself 10 s (below); this is the backstop should one hang.
+    setTimeout(() => process.exit(1), 12_000).unref();
+    await Promise.all(exited);
+    process.exit(code);
+  }
+  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => void stop(signal));
+  await Promise.all(Array.from({ length: processes }, startWorker));
+  log(`Serving on http://${host ?? "localhost"}:${port} with ${processes} server processes (${path.relative(process.cwd(), fastPathFile)} for POST …/attempts)`);
+  await new Promise(() => {});
 }
 const { default: next } = await import("next");
 const app = next({ dev: false, dir: root, hostname: host ?? "localhost", port });
@@ -91,4 +142,6 @@ async function stop(signal) {
 }
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => void stop(signal));
 
-server.listen(port, host, () => log(`Serving on http://${host ?? "localhost"}:${port} (${path.relative(process.cwd(), fastPathFile)} for POST …/attempts)`));
+server.listen(port, host, () => {
+  if (cluster.isPrimary) log(`Serving on http://${host ?? "localhost"}:${port} (${path.relative(process.cwd(), fastPathFile)} for POST …/attempts)`);
+});
