@@ -4,7 +4,8 @@
 // server (scripts/server.mjs: Next plus the attempts fast path) on BENCH_PORT (3302) with a fresh SQLite file; pass --url http://host:port to use a running server.
 // Each attempt is a different learner's first attempt: learners and their variants are created first
 // through GET /api/quizzes/:id, so the measured phase is POSTs only. Options: --attempts N (default 30000),
-// --connections N (100), --quiz ID (is-relu-linear), --no-reference.
+// --connections N (100), --quiz ID (is-relu-linear), --no-reference. The server runs one process per core
+// unless WEB_CONCURRENCY says otherwise (WEB_CONCURRENCY=1: a single process; decision 070).
 // Then, unless --no-reference, the same requests go to a bare node:http + better-sqlite3 server
 // (scripts/lib/bare-attempt-server.mjs) at synchronous=NORMAL and at FULL: the issue's yardstick for what
 // this machine can do today, since the same build's figures differ by up to 2× between machines of one kind.
@@ -148,7 +149,7 @@ async function runReference(items: Prepared[], template: string, ours: number): 
       console.log(`  query layers about a factor of four: ≥ ${(normal / 4).toFixed(0)} attempts/s on this machine now; the fixed target is ${TARGET.perSecond.toLocaleString("en")})`);
       if (normal < ISSUE_BARE_PER_SECOND / 2) {
         console.log(`  note: the issue measured the bare server at ~${ISSUE_BARE_PER_SECOND.toLocaleString("en")} attempts/s on its machine; this one gives ${(normal / ISSUE_BARE_PER_SECOND).toFixed(2)}× that,`);
-        console.log(`  so the fixed target says more about the machine than the server here (docs/performance.md, "Fourth session")`);
+        console.log(`  so the fixed target says more about the machine than the server here (docs/performance.md, "Fourth session" and after)`);
       }
     }
   } finally {
@@ -192,7 +193,9 @@ async function main(): Promise<void> {
     const ok = r["2xx"];
     const perSecond = ok / seconds;
     console.log("");
-    console.log(`POST /api/quizzes/${quizId}/attempts on SQLite (synchronous=FULL, group commit), ${connections} connections`);
+    // scripts/server.mjs runs WEB_CONCURRENCY server processes, one per core by default (decision 070).
+    const processes = external ? "" : `, ${process.env.WEB_CONCURRENCY || os.availableParallelism()} server processes`;
+    console.log(`POST /api/quizzes/${quizId}/attempts on SQLite (synchronous=FULL, group commit), ${connections} connections${processes}`);
     console.log(`  attempts/s:     ${perSecond.toFixed(0)}`);
     console.log(`  latency p50:    ${r.latency.p50} ms`);
     console.log(`  latency p99:    ${r.latency.p99} ms`);
