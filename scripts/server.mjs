@@ -66,6 +66,13 @@ if (processes > 1 && cluster.isPrimary) await runPrimary();
  * do it), starts them on the shared port, starts again any that exits unexpectedly, and passes SIGINT/SIGTERM
  * on, exiting once every process has flushed its queued attempts and closed the database. Never returns. */
 async function runPrimary() {
+  // The processes would each fail to bind a taken port and be started again in a loop: check it once here.
+  const probe = http.createServer();
+  const taken = await new Promise((resolve) => probe.once("error", resolve).listen(port, host, () => probe.close(() => resolve(null))));
+  if (taken) {
+    console.error(`✗ cannot listen on ${host ?? "localhost"}:${port}: ${taken.message}`);
+    process.exit(1);
+  }
   const fast = await import(pathToFileURL(fastPathFile).href);
   await fast.warmUp(); // migrations, and the app's generated secrets, created once
   await fast.shutdown();
@@ -82,7 +89,6 @@ async function runPrimary() {
       if (quickDeaths >= 3) void stop("SIGTERM", 1);
       else startWorker();
     });
-    return new Promise((resolve) => worker.once("listening", resolve));
   };
   async function stop(signal, code = 0) {
     if (stopping) return;
@@ -96,7 +102,11 @@ async function runPrimary() {
     process.exit(code);
   }
   for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => void stop(signal));
-  await Promise.all(Array.from({ length: processes }, startWorker));
+  // Ready once as many processes listen as were asked for (a replacement for one that died at start counts).
+  let listening = 0;
+  const ready = new Promise((resolve) => cluster.on("listening", () => ++listening === processes && resolve()));
+  for (let i = 0; i < processes; i++) startWorker();
+  await ready;
   log(`Serving on http://${host ?? "localhost"}:${port} with ${processes} server processes (${path.relative(process.cwd(), fastPathFile)} for POST …/attempts)`);
   await new Promise(() => {});
 }
@@ -142,6 +152,12 @@ async function stop(signal) {
 }
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => void stop(signal));
 
+// A port already taken (or not ours to bind) ends the process with a clear message; Next's uncaughtException
+// handler would otherwise log the error and leave a process running that serves nothing.
+server.on("error", (err) => {
+  console.error(`✗ cannot listen on ${host ?? "localhost"}:${port}: ${err.message}`);
+  process.exit(1);
+});
 server.listen(port, host, () => {
   if (cluster.isPrimary) log(`Serving on http://${host ?? "localhost"}:${port} (${path.relative(process.cwd(), fastPathFile)} for POST …/attempts)`);
 });
