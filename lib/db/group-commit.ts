@@ -132,8 +132,11 @@ export function createGroupCommitter<DB>(db: Kysely<DB>, options: GroupCommitOpt
 
   async function drain(): Promise<void> {
     while (queue.length > 0) {
-      const batch = queue.slice(0, maxBatch);
-      queue = queue.slice(batch.length);
+      // Take the jobs out of `queue` rather than copying them, and empty `batch` once it is answered: an array
+      // that outlives a young-generation GC is promoted, and a dead array in the old generation still holds
+      // its jobs — and each job's request — alive through every scavenge until the next full GC.
+      const batch = queue.length <= maxBatch ? queue : queue.splice(0, maxBatch);
+      if (batch === queue) queue = [];
       try {
         const results = await commit(batch);
         batch.forEach((job, i) => job.resolve(results[i]));
@@ -150,6 +153,8 @@ export function createGroupCommitter<DB>(db: Kysely<DB>, options: GroupCommitOpt
             job.reject(e);
           }
         }
+      } finally {
+        batch.length = 0;
       }
     }
   }
