@@ -37,6 +37,17 @@ describe.each(modes)("group commit on %s", (_name, dialect, deferred) => {
     await gc.close();
   });
 
+  it("splits a queue longer than maxBatch into batches, answering every job in order", async () => {
+    const gc = createGroupCommitter(t.db, { ...opts(), maxBatch: 4 });
+    const order: string[] = [];
+    const ids = Array.from({ length: 10 }, (_, i) => `mb-${i}`);
+    await Promise.all(ids.map((id) => gc.run((trx) => trx.insertInto("learners").values(learner(id)).execute()).then(() => order.push(id))));
+    expect(order).toEqual(ids);
+    expect(gc.stats()).toMatchObject({ jobs: 10, batches: 3 });
+    expect(await t.db.selectFrom("learners").select("id").where("id", "like", "mb-%").execute()).toHaveLength(10);
+    await gc.close();
+  });
+
   it("a failing job fails alone; the others in its batch still commit", async () => {
     const gc = createGroupCommitter(t.db, opts());
     const jobs = ["ok-1", "gc-0" /* duplicate key */, "ok-2"].map((id) => gc.run((trx) => trx.insertInto("learners").values(learner(id)).execute()));
