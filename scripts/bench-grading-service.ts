@@ -30,7 +30,7 @@ process.env.SQLITE_PATH = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "bench
 delete process.env.DATABASE_URL;
 
 const { quizContext, closeQuizContext } = await import("../lib/quiz/context.server");
-const { postAttempt } = await import("../lib/quiz/attempt-endpoint.server");
+const { bodyBytes, postAttempt } = await import("../lib/quiz/attempt-endpoint.server");
 const { loadQuizState } = await import("../lib/quiz/service.server");
 const { signLearnerId, LEARNER_COOKIE } = await import("../lib/quiz/learner.server");
 const { getQuiz } = await import("../lib/quiz/registry.server");
@@ -72,7 +72,7 @@ async function run(items: Item[]): Promise<{ seconds: number; cpu: number; laten
           headers: { contentType: "application/json", contentLength: String(Buffer.byteLength(it.body)), idempotencyKey: it.key, cookie: it.cookie },
           body: async () => it.body,
         });
-        Buffer.from(out.json, "utf8"); // what the server does with every response
+        bodyBytes(out); // what the server does with every response
         latencies.push(performance.now() - s);
         if (out.status !== 201) failed += 1;
       }

@@ -82,7 +82,12 @@ function redactQuestion(q: QuestionResult): QuestionResult {
 }
 
 /** A graded attempt with correct answers, feedback and explanations removed when the policy hides them. */
+/** True when the policy shows answers and explanations now: applyAnswerRelease then returns its input as is. */
+export function revealsAnswers(policy: AttemptPolicy | null): boolean {
+  return !policy || policy.revealAnswers;
+}
+
 export function applyAnswerRelease<T extends AttemptResult>(result: T, policy: AttemptPolicy | null): T & { answersHidden?: { until: string | null } } {
-  if (!policy || policy.revealAnswers) return result;
+  if (!policy || revealsAnswers(policy)) return result;
   return { ...result, questions: result.questions.map(redactQuestion), answersHidden: { until: policy.answersRelease === "after_due" ? policy.dueAt : null } };
 }

@@ -3,7 +3,7 @@
 // endpoint has one behaviour whichever serves it (docs/decisions/063-attempts-fast-path.md).
 import "server-only";
 import { HttpError } from "@/lib/http/http-error";
-import { applyAnswerRelease, resolveAttemptPolicy } from "@/lib/classes/assignment-rules.server";
+import { applyAnswerRelease, resolveAttemptPolicy, revealsAnswers } from "@/lib/classes/assignment-rules.server";
 import { quizContext } from "./context.server";
 import { getQuiz } from "./registry.server";
 import { bodyTooLarge, checkIdempotencyKey, declaresTooLarge, errorBody, errorFor, learnerFromCookieHeader, NO_STORE, parseSubmission } from "./request.server";
@@ -18,18 +18,30 @@ export type AttemptRequest = {
   body: () => Promise<string>;
 };
 
-/** What to send: `json` is `body` serialised; the adapter adds Content-Type: application/json (and, on the fast
- * path, the API's security headers). */
-export type EndpointResponse = { status: number; headers: Record<string, string>; body: unknown; json: string };
+/** What to send: `json` is `body` serialised, as a string or as its UTF-8 bytes; the adapter adds Content-Type:
+ * application/json (and, on the fast path, the API's security headers). */
+export type EndpointResponse = { status: number; headers: Record<string, string>; body: unknown; json: string | Buffer };
+
+/** The response body as UTF-8 bytes, whichever form the endpoint made it in. */
+export function bodyBytes(out: EndpointResponse): Buffer<ArrayBuffer> {
+  // Buffer.from and Buffer.concat allocate ordinary (not shared) ArrayBuffers.
+  return (typeof out.json === "string" ? Buffer.from(out.json, "utf8") : out.json) as Buffer<ArrayBuffer>;
+}
 
 function respond(status: number, body: unknown, headers: Record<string, string> = {}, json = JSON.stringify(body)): EndpointResponse {
   return { status, headers: { ...NO_STORE, ...headers }, body, json };
 }
 
-/** JSON.stringify(attempt) for an attempt that is the stored result plus its budget, reusing the result's
- * JSON (~8 KB, already serialised to be stored): serialising it again was a tenth of an attempt's CPU. */
-function attemptJson(attempt: AttemptResponse, resultJson: string): string {
-  return `${resultJson.slice(0, -1)},${JSON.stringify({ maxAttempts: attempt.maxAttempts, attemptsRemaining: attempt.attemptsRemaining }).slice(1)}`;
+/** A new attempt's 201 from the bytes the service stored; `body` is parsed only if someone reads it. */
+function respondStored(outcome: { readonly attempt: AttemptResponse }, bytes: Buffer): EndpointResponse {
+  return {
+    status: 201,
+    headers: { ...NO_STORE },
+    json: bytes,
+    get body() {
+      return outcome.attempt;
+    },
+  };
 }
 
 async function handle(req: AttemptRequest): Promise<EndpointResponse> {
@@ -53,10 +65,9 @@ async function handle(req: AttemptRequest): Promise<EndpointResponse> {
   if (!out) throw new HttpError(403, policy?.code ?? "assignment_closed", policy?.message ?? "This assignment does not accept attempts now.", "quizId");
   switch (out.kind) {
     case "graded": {
-      const attempt = applyAnswerRelease(out.attempt, policy);
-      if (out.replayed) return respond(200, attempt, { "Idempotent-Replayed": "true" });
-      // Unchanged by the answer-release rules: the stored JSON plus the budget is the response.
-      return attempt === out.attempt && out.resultJson ? respond(201, attempt, {}, attemptJson(attempt, out.resultJson)) : respond(201, attempt);
+      if (out.replayed) return respond(200, applyAnswerRelease(out.attempt, policy), { "Idempotent-Replayed": "true" });
+      // Unchanged by the answer-release rules: the stored bytes plus the budget are the response.
+      return out.responseBytes && revealsAnswers(policy) ? respondStored(out, out.responseBytes) : respond(201, applyAnswerRelease(out.attempt, policy));
     }
     case "invalid": {
       const first = out.invalid[0];

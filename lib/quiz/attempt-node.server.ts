@@ -5,7 +5,7 @@ import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { promisify } from "node:util";
 import { gzip as gzipCallback } from "node:zlib";
-import { postAttempt } from "./attempt-endpoint.server";
+import { bodyBytes, postAttempt } from "./attempt-endpoint.server";
 import { closeQuizContext, quizContext } from "./context.server";
 import { bodyTooLarge, MAX_BODY_BYTES } from "./request.server";
 
@@ -45,7 +45,7 @@ export async function handleAttemptPost(req: IncomingMessage, res: ServerRespons
     headers: { contentType: one(h["content-type"]), contentLength: one(h["content-length"]), idempotencyKey: one(h["idempotency-key"]), cookie: one(h.cookie) },
     body: () => readBody(req),
   });
-  const json = Buffer.from(out.json, "utf8");
+  const json = bodyBytes(out);
   const headers: Record<string, string | number> = { ...baseHeaders, ...out.headers, "Content-Type": "application/json" };
   let payload = json;
   if (json.byteLength > COMPRESS_FROM_BYTES && /\bgzip\b/i.test(one(h["accept-encoding"]) ?? "")) {

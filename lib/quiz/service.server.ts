@@ -2,10 +2,11 @@
 // (idempotent, graded on the server, stored by group commit) and the attempt history.
 import "server-only";
 import { createHash, randomInt } from "node:crypto";
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { Database, QuizVariantRow, StoredAnswer } from "@/lib/db/schema";
 import type { GroupCommitter } from "@/lib/db/group-commit";
 import { uuidv7 } from "@/lib/db/ids";
+import { isPostgres } from "@/lib/db/migrations/dialect";
 import { param, prepare } from "@/lib/db/prepared";
 import { validateAnswers } from "./answers.server";
 import type { QuizDef } from "./define";
@@ -19,8 +20,9 @@ export type Deps = { db: Kysely<Database>; committer: GroupCommitter<Database> }
 export type AttemptResponse = AttemptResult & { maxAttempts: number | null; attemptsRemaining: number | null };
 
 export type SubmitOutcome =
-  /** `resultJson`: the stored JSON of the result (without the budget), when this call serialised it. */
-  | { kind: "graded"; attempt: AttemptResponse; replayed: boolean; resultJson?: string }
+  /** `responseBytes`: JSON.stringify(attempt) in UTF-8, when this call stored the attempt (made from the stored
+   * bytes; `attempt` is then parsed from them only when read). */
+  | { kind: "graded"; readonly attempt: AttemptResponse; replayed: boolean; responseBytes?: Buffer }
   | { kind: "invalid"; invalid: InvalidAnswer[] }
   | { kind: "conflict"; status: 409 | 422; code: string; message: string; field?: string };
 
@@ -132,7 +134,8 @@ const insertAttempt = prepare<Database, never>((db) =>
       request_hash: param("hash"),
       score: param("score"),
       max_score: param("maxScore"),
-      result_json: param("resultJson"),
+      // SQLite gets the result's UTF-8 bytes (a blob) and stores them as text; Postgres gets the string.
+      result_json: sql<string>`cast(${param("resultJson")} as text)`,
       answers_json: param("answersJson"),
       created_at: param("createdAt"),
     })
@@ -172,44 +175,73 @@ export async function submitAttempt(
   const v = instantiate(quiz, variant.seed);
   const checked = validateAnswers(v, body.answers);
   if (!checked.ok) return { kind: "invalid", invalid: checked.invalid };
-  const graded = gradeVariant(v, checked.parsed);
-  const attemptId = uuidv7();
-  const submittedAt = new Date().toISOString();
-  const result: AttemptResult = {
-    attemptId,
-    quizId: quiz.id,
-    attemptNumber: variant.attempt_number,
-    seed: variant.seed,
-    score: graded.score,
-    maxScore: graded.maxScore,
-    percent: graded.maxScore === 0 ? 0 : Math.round((graded.score / graded.maxScore) * 1000) / 10,
-    submittedAt,
-    questions: graded.questions.map((g) => g.result),
-  };
-  const resultJson = JSON.stringify(result);
-  const answersJson = storedAnswers(graded);
+  const row = gradedRow(v, checked.parsed, { quiz, variant, learnerId, key, hash });
+  // Only `row` — the result as UTF-8 bytes (off V8's heap), the answers' JSON and a few scalars — lives on
+  // while the attempt waits for its group commit: a hundred attempts wait at any time, and what they hold on
+  // the heap is what every young-generation GC must copy (decision 071).
+  const resultJson = isPostgres(db) ? row.resultBytes.toString("utf8") : row.resultBytes;
   const stored = await committer.run(async (trx) => {
-    const ins = await insertAttempt(trx, {
-      id: attemptId,
-      learnerId,
-      quizId: quiz.id,
-      variantId: variant.id,
-      seed: variant.seed,
-      attemptNumber: variant.attempt_number,
-      key,
-      hash,
-      score: graded.score,
-      maxScore: graded.maxScore,
-      resultJson,
-      answersJson,
-      createdAt: submittedAt,
-    });
+    const ins = await insertAttempt(trx, { ...row, resultJson });
     if (Number(ins.numAffectedRows ?? 0) === 0) return false;
-    await markSubmitted(trx, { id: variant.id });
+    await markSubmitted(trx, { id: row.variantId });
     return true;
   });
   if (!stored) return (await replay(db, quiz, learnerId, key, hash)) ?? stale();
-  return { kind: "graded", attempt: withBudget(quiz, result), replayed: false, resultJson };
+  return gradedOutcome(quiz, row.resultBytes, row.attemptNumber);
+}
+
+/** Grades a valid submission into the attempt row to store; `resultBytes` is the AttemptResult's JSON in UTF-8. */
+function gradedRow(
+  v: ReturnType<typeof instantiate>,
+  parsed: Extract<ReturnType<typeof validateAnswers>, { ok: true }>["parsed"],
+  a: { quiz: QuizDef; variant: QuizVariantRow; learnerId: string; key: string; hash: string },
+) {
+  const graded = gradeVariant(v, parsed);
+  const id = uuidv7();
+  const createdAt = new Date().toISOString();
+  const result: AttemptResult = {
+    attemptId: id,
+    quizId: a.quiz.id,
+    attemptNumber: a.variant.attempt_number,
+    seed: a.variant.seed,
+    score: graded.score,
+    maxScore: graded.maxScore,
+    percent: graded.maxScore === 0 ? 0 : Math.round((graded.score / graded.maxScore) * 1000) / 10,
+    submittedAt: createdAt,
+    questions: graded.questions.map((g) => g.result),
+  };
+  return {
+    id,
+    learnerId: a.learnerId,
+    quizId: a.quiz.id,
+    variantId: a.variant.id,
+    seed: a.variant.seed,
+    attemptNumber: a.variant.attempt_number,
+    key: a.key,
+    hash: a.hash,
+    score: graded.score,
+    maxScore: graded.maxScore,
+    resultBytes: Buffer.from(JSON.stringify(result), "utf8"),
+    answersJson: storedAnswers(graded),
+    createdAt,
+  };
+}
+
+/** A new attempt's outcome from its stored bytes. The response is those bytes with the budget spliced in:
+ * serialising the result again was a tenth of an attempt's CPU. `attempt` is parsed only when read (when an
+ * assignment's rules hide answers, or by tests). */
+function gradedOutcome(quiz: QuizDef, resultBytes: Buffer, attemptNumber: number): SubmitOutcome {
+  const budget = { maxAttempts: quiz.maxAttempts, attemptsRemaining: remaining(quiz, attemptNumber) };
+  let attempt: AttemptResponse | undefined;
+  return {
+    kind: "graded",
+    replayed: false,
+    // `{…}` + `{"maxAttempts":…}` → `{…,"maxAttempts":…}`: the same bytes as JSON.stringify(withBudget(…)).
+    responseBytes: Buffer.concat([resultBytes.subarray(0, -1), Buffer.from(`,${JSON.stringify(budget).slice(1)}`, "utf8")]),
+    get attempt() {
+      return (attempt ??= withBudget(quiz, JSON.parse(resultBytes.toString("utf8")) as AttemptResult));
+    },
+  };
 }
 
 /** The learner's graded attempts at a quiz, oldest first. */

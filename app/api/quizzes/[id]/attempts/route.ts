@@ -3,7 +3,7 @@
 // In production scripts/server.mjs answers the POST itself through the same postAttempt (decision 063);
 // this handler serves it under `next dev` and anywhere Next runs alone.
 import { NextResponse, type NextRequest } from "next/server";
-import { postAttempt } from "@/lib/quiz/attempt-endpoint.server";
+import { bodyBytes, postAttempt } from "@/lib/quiz/attempt-endpoint.server";
 import { quizContext } from "@/lib/quiz/context.server";
 import { HttpError, json, learnerFrom, readBody, withErrors } from "@/lib/quiz/http.server";
 import { getQuiz } from "@/lib/quiz/registry.server";
@@ -34,5 +34,5 @@ export async function POST(req: NextRequest, ctx: Ctx) {
     body: () => readBody(req),
   });
   // What NextResponse.json(out.body) would send, from the JSON postAttempt already made.
-  return new NextResponse(out.json, { status: out.status, headers: { ...out.headers, "content-type": "application/json" } });
+  return new NextResponse(bodyBytes(out), { status: out.status, headers: { ...out.headers, "content-type": "application/json" } });
 }
