@@ -81,13 +81,13 @@ function redactQuestion(q: QuestionResult): QuestionResult {
   return { ...rest, correctAnswer: "", feedback: [], explanation: "" };
 }
 
-/** A graded attempt with correct answers, feedback and explanations removed when the policy hides them. */
 /** True when the policy shows answers and explanations now: applyAnswerRelease then returns its input as is. */
-export function revealsAnswers(policy: AttemptPolicy | null): boolean {
+export function revealsAnswers(policy: AttemptPolicy | null): policy is null | (AttemptPolicy & { revealAnswers: true }) {
   return !policy || policy.revealAnswers;
 }
 
+/** A graded attempt with correct answers, feedback and explanations removed when the policy hides them. */
 export function applyAnswerRelease<T extends AttemptResult>(result: T, policy: AttemptPolicy | null): T & { answersHidden?: { until: string | null } } {
-  if (!policy || revealsAnswers(policy)) return result;
+  if (revealsAnswers(policy)) return result;
   return { ...result, questions: result.questions.map(redactQuestion), answersHidden: { until: policy.answersRelease === "after_due" ? policy.dueAt : null } };
 }

@@ -4,6 +4,7 @@
 // A PASSIVE checkpoint takes no writer lock, so the app's connection keeps committing meanwhile.
 import path from "node:path";
 import { Worker } from "node:worker_threads";
+import { BUSY_TIMEOUT_MS } from "./connect";
 
 // CommonJS, evaluated by the worker; better-sqlite3 is resolved from the project at run time (bundlers
 // never see this require).
@@ -12,7 +13,7 @@ const { parentPort, workerData } = require("node:worker_threads");
 const Database = require(require("node:module").createRequire(workerData.base).resolve("better-sqlite3"));
 const db = new Database(workerData.file);
 db.pragma("synchronous = FULL");
-db.pragma("busy_timeout = 5000");
+db.pragma("busy_timeout = ${BUSY_TIMEOUT_MS}");
 parentPort.on("message", (id) => {
   try {
     db.pragma("wal_checkpoint(PASSIVE)");

@@ -6,8 +6,8 @@
 // Transactions begin IMMEDIATE: several server processes may write to one file (decision 070), and a deferred
 // transaction that reads first and writes later fails with SQLITE_BUSY_SNAPSHOT when another process committed
 // in between, without waiting. IMMEDIATE takes the write lock at BEGIN, where the busy timeout applies.
-import { RingQueue } from "./ring-queue";
 import { CompiledQuery, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDialectConfig } from "kysely";
+import { RingQueue } from "./ring-queue";
 
 /** The one SQLite connection, handed to waiters in arrival order. */
 class FifoSqliteDriver extends SqliteDriver {

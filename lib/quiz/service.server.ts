@@ -82,8 +82,13 @@ export async function loadQuizState(db: Kysely<Database>, learnerId: string, qui
   };
 }
 
+/** The learner's budget after attempt number `attemptNumber`, as the API appends it to a result. */
+function budgetAfter(quiz: QuizDef, attemptNumber: number): Pick<AttemptResponse, "maxAttempts" | "attemptsRemaining"> {
+  return { maxAttempts: quiz.maxAttempts, attemptsRemaining: remaining(quiz, attemptNumber) };
+}
+
 function withBudget(quiz: QuizDef, a: AttemptResult): AttemptResponse {
-  return { ...a, maxAttempts: quiz.maxAttempts, attemptsRemaining: remaining(quiz, a.attemptNumber) };
+  return { ...a, ...budgetAfter(quiz, a.attemptNumber) };
 }
 
 /** A stable hash of what was submitted, so a reused Idempotency-Key with a different body is caught. */
@@ -231,7 +236,7 @@ function gradedRow(
  * serialising the result again was a tenth of an attempt's CPU. `attempt` is parsed only when read (when an
  * assignment's rules hide answers, or by tests). */
 function gradedOutcome(quiz: QuizDef, resultBytes: Buffer, attemptNumber: number): SubmitOutcome {
-  const budget = { maxAttempts: quiz.maxAttempts, attemptsRemaining: remaining(quiz, attemptNumber) };
+  const budget = budgetAfter(quiz, attemptNumber);
   let attempt: AttemptResponse | undefined;
   return {
     kind: "graded",
