@@ -11,6 +11,7 @@
 // this machine can do today, since the same build's figures differ by up to 2× between machines of one kind.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
@@ -105,6 +106,14 @@ function run(items: Prepared[], url = baseUrl): Promise<{ result: autocannon.Res
   });
 }
 
+/** Fails when something already listens on the port: the server started here would exit at once, and the
+ * benchmark would measure whatever answers there instead (another benchmark's server, say). */
+async function assertPortFree(p: number): Promise<void> {
+  const probe = net.createServer();
+  const err = await new Promise<Error | null>((resolve) => probe.once("error", resolve).listen(p, "127.0.0.1", () => probe.close(() => resolve(null))));
+  if (err) throw new Error(`port ${p} is already in use (${err.message}); is another benchmark running? Set BENCH_PORT to a free port (this benchmark uses it and the next one)`);
+}
+
 /** SIGTERMs a server (through `kill`) and resolves once it has exited. */
 async function stopServer(child: ChildProcess, kill: () => void): Promise<void> {
   const exited = child.exitCode !== null ? Promise.resolve() : new Promise((resolve) => child.once("exit", resolve));
@@ -162,6 +171,8 @@ async function main(): Promise<void> {
   let dbFile = "";
   if (!external) {
     if (!fs.existsSync(".next/BUILD_ID")) throw new Error("no production build here: run `npm run build` first (or pass --url)");
+    await assertPortFree(port);
+    if (reference) await assertPortFree(port + 1);
     dbFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "bench-grading-")), "bench.sqlite");
     child = spawn(process.execPath, [path.join("scripts", "server.mjs"), "-p", String(port), "-H", "127.0.0.1"], {
       env: { ...process.env, SQLITE_PATH: dbFile, DATABASE_URL: "", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
