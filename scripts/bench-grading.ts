@@ -11,7 +11,6 @@
 // this machine can do today, since the same build's figures differ by up to 2× between machines of one kind.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
@@ -19,6 +18,7 @@ import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import type { QuizState } from "../lib/quiz/types";
 import { answerFor } from "./lib/bench-answers";
+import { listenError } from "./lib/port.mjs";
 import { treeCpuSeconds } from "./lib/proc-cpu";
 
 function arg(name: string, fallback: string): string {
@@ -109,8 +109,7 @@ function run(items: Prepared[], url = baseUrl): Promise<{ result: autocannon.Res
 /** Fails when something already listens on the port: the server started here would exit at once, and the
  * benchmark would measure whatever answers there instead (another benchmark's server, say). */
 async function assertPortFree(p: number): Promise<void> {
-  const probe = net.createServer();
-  const err = await new Promise<Error | null>((resolve) => probe.once("error", resolve).listen(p, "127.0.0.1", () => probe.close(() => resolve(null))));
+  const err = await listenError(p, "127.0.0.1");
   if (err) throw new Error(`port ${p} is already in use (${err.message}); is another benchmark running? Set BENCH_PORT to a free port (this benchmark uses it and the next one)`);
 }
 

@@ -13,6 +13,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { API_HEADERS } from "../lib/http/security-headers.mjs";
 import { buildFastPath, fastPathFile, fastPathIsCurrent } from "./lib/fast-path.mjs";
+import { listenError } from "./lib/port.mjs";
 import { loadPrecompressed } from "./lib/precompressed.mjs";
 import { log, root } from "./lib/setup.mjs";
 
@@ -67,8 +68,7 @@ if (processes > 1 && cluster.isPrimary) await runPrimary();
  * on, exiting once every process has flushed its queued attempts and closed the database. Never returns. */
 async function runPrimary() {
   // The processes would each fail to bind a taken port and be started again in a loop: check it once here.
-  const probe = http.createServer();
-  const taken = await new Promise((resolve) => probe.once("error", resolve).listen(port, host, () => probe.close(() => resolve(null))));
+  const taken = await listenError(port, host);
   if (taken) {
     console.error(`✗ cannot listen on ${host ?? "localhost"}:${port}: ${taken.message}`);
     process.exit(1);

@@ -1,0 +1,1 @@
+export function listenError(port: number, host?: string): Promise<Error | null>;
