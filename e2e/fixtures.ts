@@ -1,6 +1,6 @@
 // Shared e2e fixtures: every page fails its test on a console error or an uncaught exception, and
 // `expectAccessible` runs axe-core (WCAG 2.1 A/AA) on the current page.
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Locator, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 
 type ConsoleGuard = {
@@ -28,6 +28,16 @@ export const test = base.extend<{ consoleErrors: ConsoleGuard }>({
 });
 
 export { expect };
+
+/**
+ * Waits until React has hydrated an interactive widget (data-ready, set by app/_components/ready-marker.ts)
+ * and returns it. Under load a key press on the server-rendered control could otherwise land before React
+ * listens, move the native slider, and be lost.
+ */
+export async function hydrated(widget: Locator): Promise<Locator> {
+  await expect(widget).toHaveAttribute("data-ready", "true", { timeout: 15_000 });
+  return widget;
+}
 
 /** Runs axe-core on the page (or a part of it) and fails with a readable list of violations. */
 export async function expectAccessible(page: Page, include?: string): Promise<void> {

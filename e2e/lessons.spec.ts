@@ -1,6 +1,6 @@
 // The lesson journeys: read each lesson (light and dark, axe on each), move through the course, and drive
 // every interactive component by mouse and by keyboard, checking the numbers against lib/math itself.
-import { test, expect, expectAccessible } from "./fixtures";
+import { test, expect, expectAccessible, hydrated } from "./fixtures";
 import type { Locator } from "@playwright/test";
 import { ACTIVATIONS, leakyRelu, leakyReluDerivative, relu, sigmoid, sigmoidDerivative } from "../lib/math/activations";
 import { chainGradient, sigmoidChainBound } from "../lib/math/chain";
@@ -64,7 +64,7 @@ test("previous/next links walk the course in order and the progress bar counts v
 
 test("ActivationCalculator: Leaky ReLU(−3; α = 0.01) = −0.03 with f′ = 0.01; keyboard, mouse and a shared link", async ({ page }) => {
   await page.goto("/lessons/dead-relu-leaky-relu");
-  const calc = page.locator("#leaky");
+  const calc = await hydrated(page.locator("#leaky"));
   await expect(calc.getByTestId("fx")).toContainText(f(leakyRelu(-3, 0.01)));
   await expect(calc.getByTestId("fx")).toContainText("−0.03");
   await expect(calc.getByTestId("dfx")).toContainText("0.01");
@@ -94,7 +94,7 @@ test("ActivationCalculator: Leaky ReLU(−3; α = 0.01) = −0.03 with f′ = 0.
   await calc.getByTestId("x").fill("-5");
   await expect(page).toHaveURL(/leaky-fn=leaky-relu/);
   await page.reload();
-  const again = page.locator("#leaky");
+  const again = await hydrated(page.locator("#leaky"));
   await expect(again.getByTestId("fx")).toContainText(f(leakyRelu(-5, 0.2)));
   await expect(again.getByTestId("alpha")).toHaveValue("0.2");
   await expectAccessible(page);
@@ -107,7 +107,7 @@ async function handleX(plot: Locator): Promise<number> {
 
 test("FunctionPlot: the sigmoid point moves by arrow keys and by dragging, and the readout follows lib/math", async ({ page }) => {
   await page.goto("/lessons/sigmoid-vanishing-gradient");
-  const plot = page.getByTestId("function-plot").first();
+  const plot = await hydrated(page.getByTestId("function-plot").first());
   const readout = plot.getByTestId("plot-readout");
   await expect(readout).toContainText(`Sigmoid(x) = ${f(sigmoid(0))}`);
   await expect(readout).toContainText(`Sigmoid′(x) = ${f(sigmoidDerivative(0))}`);
@@ -135,7 +135,7 @@ test("FunctionPlot: the sigmoid point moves by arrow keys and by dragging, and t
 
 test("FunctionPlot: ReLU beside Leaky ReLU, with the α slider by keyboard and the α field", async ({ page }) => {
   await page.goto("/lessons/dead-relu-leaky-relu");
-  const plot = page.getByTestId("function-plot").first();
+  const plot = await hydrated(page.getByTestId("function-plot").first());
   const readout = plot.getByTestId("plot-readout");
   await expect(readout).toContainText(`ReLU(x) = ${f(relu(-3))}`);
   await expect(readout).toContainText(`Leaky ReLU(x) = ${f(leakyRelu(-3, 0.01))}`);
@@ -158,7 +158,7 @@ test("FunctionPlot: ReLU beside Leaky ReLU, with the α slider by keyboard and t
 
 test("DepthGradientCalculator: sigmoid's bound at L = 10 is 0.25^10, by typing, slider keys and mouse", async ({ page }) => {
   await page.goto("/lessons/sigmoid-vanishing-gradient");
-  const calc = page.getByTestId("depth-calculator");
+  const calc = await hydrated(page.getByTestId("depth-calculator"));
   await expect(calc.getByTestId("chain-bound")).toHaveText(f(0.25 ** 10));
   await expect(calc.getByTestId("chain-bound")).toHaveText("9.53674e−7");
   const sig = { f: sigmoid, df: sigmoidDerivative };
@@ -190,7 +190,7 @@ test("DepthGradientCalculator: sigmoid's bound at L = 10 is 0.25^10, by typing, 
 
 test("LinearityTester: ReLU(1) + ReLU(−1) ≠ ReLU(0), and c = −1 breaks ReLU's homogeneity", async ({ page }) => {
   await page.goto("/lessons/is-relu-linear");
-  const t = page.getByTestId("linearity-tester");
+  const t = await hydrated(page.getByTestId("linearity-tester"));
   const add = t.getByTestId("lin-add-relu");
   await expect(add.getByTestId("lhs")).toHaveText(f(relu(0)));
   await expect(add.getByTestId("rhs")).toHaveText(f(relu(1) + relu(-1)));
@@ -218,7 +218,7 @@ test("LinearityTester: ReLU(1) + ReLU(−1) ≠ ReLU(0), and c = −1 breaks ReL
 
 test("LayerCollapseDemo: the single matrix equals W₂W₁, outputs agree, and a ReLU between breaks it", async ({ page }) => {
   await page.goto("/lessons/why-activation-functions");
-  const demo = page.getByTestId("collapse-demo");
+  const demo = await hydrated(page.getByTestId("collapse-demo"));
   const { first, second, x } = COLLAPSE_EXAMPLE;
   const cells = async () => demo.getByTestId("collapse-W").locator("td").allTextContents();
   expect(await cells()).toEqual(collapseAffine(first, second).W.flat().map(f));
@@ -252,7 +252,7 @@ test("LayerCollapseDemo: the single matrix equals W₂W₁, outputs agree, and a
 
 test("DeadUnitDemo: a large negative bias gives ReLU zero gradient and Leaky ReLU a non-zero one", async ({ page }) => {
   await page.goto("/lessons/dead-relu-leaky-relu");
-  const demo = page.getByTestId("dead-unit-demo");
+  const demo = await hydrated(page.getByTestId("dead-unit-demo"));
   const reluAct = { f: relu, df: (z: number) => ACTIVATIONS.relu.df(z) };
   const leaky = (a: number) => ({ f: (z: number) => leakyRelu(z, a), df: (z: number) => leakyReluDerivative(z, a) });
   await expect(demo.getByTestId("dead-relu-gb")).toHaveText(f(unitReport(reluAct, 1, -5).gradB));

@@ -1,12 +1,13 @@
 "use client";
 // Live calculator for any registry activation: choose the function (and α where it has one), set x by typing
 // or with the slider, and read f(x) and f′(x) from lib/math. Its state lives in the address (?calc-fn=…).
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { ACTIVATION_IDS, ACTIVATIONS, isActivationId, kinksOf, type ActivationId } from "@/lib/math/activations";
 import { formatNumber, parseNumber } from "@/lib/math/format";
 import { clamp } from "@/lib/math/plot";
 import { NumberField, numberError } from "./number-field";
 import { readUrlState, urlStateQuery, writeUrlState } from "./url-state";
+import { markReady } from "../ready-marker";
 import styles from "./calculator.module.css";
 
 type Props = {
@@ -29,8 +30,11 @@ export function ActivationCalculator({ fn = "relu", x = 1, alpha, urlKey = "calc
   const [xText, setXText] = useState(String(x));
   const [alphaText, setAlphaText] = useState(() => alphaDefault(isActivationId(fn) ? fn : "relu", alpha));
 
+  const root = useRef<HTMLElement>(null);
+
   useEffect(() => {
-    // Restore a shared link's state once, after hydration; invalid values are ignored, not trusted.
+    // Restore a shared link's state once, after hydration; invalid values are ignored, not trusted. Then
+    // the calculator is ready (data-ready) for input.
     const saved = readUrlState(urlKey, NAMES);
     if (saved.fn !== undefined && isActivationId(saved.fn)) {
       setFnId(saved.fn);
@@ -38,6 +42,7 @@ export function ActivationCalculator({ fn = "relu", x = 1, alpha, urlKey = "calc
     }
     if (saved.x !== undefined && parseNumber(saved.x) !== null) setXText(saved.x);
     if (saved.alpha !== undefined && parseNumber(saved.alpha) !== null) setAlphaText(saved.alpha);
+    markReady(root.current);
   }, [urlKey]);
 
   const activation = ACTIVATIONS[fnId];
@@ -56,7 +61,7 @@ export function ActivationCalculator({ fn = "relu", x = 1, alpha, urlKey = "calc
   };
 
   return (
-    <section className={styles.calculator} aria-labelledby={`${id}-title`} id={urlKey} data-testid="activation-calculator">
+    <section ref={root} className={styles.calculator} aria-labelledby={`${id}-title`} id={urlKey} data-testid="activation-calculator">
       <h3 id={`${id}-title`} className={styles.title}>
         {activation.label} calculator
       </h3>

@@ -2,6 +2,7 @@
 // The dead-unit demo: one unit y = g(w·x + b) on five samples, with ReLU and with Leaky ReLU side by side.
 // Drag the bias down until z < 0 on every sample: ReLU's gradients become exactly 0, Leaky ReLU's do not.
 import { useId, useState } from "react";
+import { useReadyMarker } from "../ready-marker";
 import { LEAKY_RELU_DEFAULT_ALPHA, leakyRelu, leakyReluDerivative, relu, reluDerivative } from "@/lib/math/activations";
 import { DEAD_UNIT_SAMPLES, unitReport, type UnitReport } from "@/lib/math/dead-unit";
 import { formatNumber, parseNumber } from "@/lib/math/format";
@@ -14,6 +15,7 @@ type Props = { w?: number; b?: number; alpha?: number };
 const alphaProblem = (v: number) => (v > 0 && v < 1 ? null : "α must be between 0 and 1 (exclusive).");
 
 export function DeadUnitDemo({ w = 1, b = -5, alpha = LEAKY_RELU_DEFAULT_ALPHA }: Props) {
+  const root = useReadyMarker<HTMLElement>();
   const uid = useId();
   const [wText, setW] = useState(String(w));
   const [bText, setB] = useState(String(b));
@@ -27,7 +29,7 @@ export function DeadUnitDemo({ w = 1, b = -5, alpha = LEAKY_RELU_DEFAULT_ALPHA }
   const leakyReport = unitReport({ f: (z) => leakyRelu(z, av), df: (z) => leakyReluDerivative(z, av) }, wv, bv);
 
   return (
-    <section className={styles.calculator} aria-labelledby={`${uid}-title`} data-testid="dead-unit-demo">
+    <section ref={root} className={styles.calculator} aria-labelledby={`${uid}-title`} data-testid="dead-unit-demo">
       <h3 id={`${uid}-title`} className={styles.title}>
         A dead unit, with ReLU and with Leaky ReLU
       </h3>

@@ -2,6 +2,7 @@
 // The vanishing-gradient calculator: dy/dx through a chain of L units h_k = f(h_{k−1}), layer by layer on a
 // log scale, for the chosen activation against sigmoid, tanh and ReLU, with sigmoid's bound (max σ′)^L.
 import { useId, useState } from "react";
+import { useReadyMarker } from "../ready-marker";
 import { ACTIVATION_IDS, ACTIVATIONS, isActivationId, sigmoidDerivative, type ActivationId } from "@/lib/math/activations";
 import { chainGradient, sigmoidChainBound } from "@/lib/math/chain";
 import { formatNumber, parseNumber } from "@/lib/math/format";
@@ -23,6 +24,7 @@ const MAX_SIGMOID_SLOPE = sigmoidDerivative(0);
 const depthProblem = (v: number) => (Number.isInteger(v) && v >= 1 && v <= MAX_DEPTH ? null : `Depth must be a whole number from 1 to ${MAX_DEPTH}.`);
 
 export function DepthGradientCalculator({ depth = 10, fn = "sigmoid", x = 0.5 }: Props) {
+  const root = useReadyMarker<HTMLElement>();
   const uid = useId();
   const [depthText, setDepthText] = useState(String(depth));
   const [fnId, setFnId] = useState<ActivationId>(isActivationId(fn) ? fn : "sigmoid");
@@ -55,7 +57,7 @@ export function DepthGradientCalculator({ depth = 10, fn = "sigmoid", x = 0.5 }:
   const boundPoints: Point[] = L === null ? [] : Array.from({ length: L }, (_, i) => [i + 1, sigmoidChainBound(i + 1, MAX_SIGMOID_SLOPE)]);
 
   return (
-    <section className={styles.calculator} aria-labelledby={`${uid}-title`} data-testid="depth-calculator">
+    <section ref={root} className={styles.calculator} aria-labelledby={`${uid}-title`} data-testid="depth-calculator">
       <h3 id={`${uid}-title`} className={styles.title}>
         Gradient through a chain of units
       </h3>

@@ -2,6 +2,7 @@
 // The layer-collapse demo: edit two affine layers (W₁, b₁) and (W₂, b₂) and an input x; see the single layer
 // W = W₂W₁, b = W₂b₁ + b₂ and that it gives the same output — until a ReLU is put between the layers.
 import { useId, useState } from "react";
+import { useReadyMarker } from "../ready-marker";
 import { relu } from "@/lib/math/activations";
 import { formatNumber, parseNumber } from "@/lib/math/format";
 import { applyAffine, applyLayers, COLLAPSE_EXAMPLE, collapseAffine, maxAbsDifference, type Matrix, type Vector } from "@/lib/math/matrix";
@@ -25,6 +26,7 @@ function toTexts(values: Record<string, Matrix | Vector>): Texts {
 }
 
 export function LayerCollapseDemo({ W1 = DEFAULTS.W1, b1 = DEFAULTS.b1, W2 = DEFAULTS.W2, b2 = DEFAULTS.b2, x = DEFAULTS.x }: Props) {
+  const root = useReadyMarker<HTMLElement>();
   const uid = useId();
   const [texts, setTexts] = useState<Texts>(() => toTexts({ W1, b1, W2, b2, x }));
   const [withRelu, setWithRelu] = useState(false);
@@ -73,7 +75,7 @@ export function LayerCollapseDemo({ W1 = DEFAULTS.W1, b1 = DEFAULTS.b1, W2 = DEF
   );
 
   return (
-    <section className={styles.calculator} aria-labelledby={`${uid}-title`} data-testid="collapse-demo">
+    <section ref={root} className={styles.calculator} aria-labelledby={`${uid}-title`} data-testid="collapse-demo">
       <h3 id={`${uid}-title`} className={styles.title}>
         Two linear layers are one
       </h3>

@@ -2,6 +2,7 @@
 // The linearity tester: for inputs a, b, c it computes both sides of additivity f(a + b) = f(a) + f(b) and of
 // homogeneity f(c·a) = c·f(a) for linear, ReLU, Leaky ReLU and sigmoid, and says which identities fail.
 import { useId, useState } from "react";
+import { useReadyMarker } from "../ready-marker";
 import { ACTIVATIONS, LEAKY_RELU_DEFAULT_ALPHA, type ActivationId } from "@/lib/math/activations";
 import { formatNumber, parseNumber } from "@/lib/math/format";
 import { checkAdditivity, checkHomogeneity, type IdentityCheck } from "@/lib/math/linearity";
@@ -13,6 +14,7 @@ type Props = { a?: number; b?: number; c?: number };
 const TESTED: ActivationId[] = ["linear", "relu", "leaky-relu", "sigmoid"];
 
 export function LinearityTester({ a = 1, b = -1, c = 2 }: Props) {
+  const root = useReadyMarker<HTMLElement>();
   const uid = useId();
   const [aText, setA] = useState(String(a));
   const [bText, setB] = useState(String(b));
@@ -27,7 +29,7 @@ export function LinearityTester({ a = 1, b = -1, c = 2 }: Props) {
   });
 
   return (
-    <section className={styles.calculator} aria-labelledby={`${uid}-title`} data-testid="linearity-tester">
+    <section ref={root} className={styles.calculator} aria-labelledby={`${uid}-title`} data-testid="linearity-tester">
       <h3 id={`${uid}-title`} className={styles.title}>
         Linearity tester
       </h3>

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react"
 import { formatNumber } from "@/lib/math/format";
 import { makeDataset } from "@/lib/nn/datasets";
 import { readUrlState, urlStateQuery, writeUrlState } from "../calculators/url-state";
+import { markReady } from "../ready-marker";
 import { DecisionMap } from "./decision-map";
 import { LossChart } from "./loss-chart";
 import { PlaygroundControls } from "./playground-controls";
@@ -34,20 +35,17 @@ export function Playground({ preset = "relu-circle", urlKey, initial }: Props) {
   const [config, setConfig] = useState<PlaygroundConfig>(presetConfig);
   const [linkError, setLinkError] = useState<string | null>(isPresetId(preset) ? null : `Unknown preset "${String(preset)}": showing "relu-circle".`);
   const section = useRef<HTMLElement>(null);
-  // data-ready marks the playground hydrated and any shared link applied (before that the server-rendered
-  // controls do not respond yet). Written to the element rather than kept in state: a state change here
-  // re-rendered every playground inside the page's load, in the task that runs the mount effects.
-  const markReady = useCallback(() => section.current?.setAttribute("data-ready", "true"), []);
   const trainer = useTrainer(config, initial, section);
   const { frame, history, playing } = trainer;
   const data = useMemo(() => makeDataset(config.dataset, { count: DATA_COUNT, noise: config.noise, seed: config.seed }), [config.dataset, config.noise, config.seed]);
 
   useEffect(() => {
     // Restore a shared link once, after hydration. A mangled link is reported and the preset kept. The
-    // validator loads only when the address carries this playground's settings.
+    // validator loads only when the address carries this playground's settings. Then the playground is
+    // ready (data-ready): before that its server-rendered controls do not respond, or the link is unapplied.
     const values = readUrlState(key, URL_NAMES);
     if (Object.keys(values).length === 0) {
-      markReady();
+      markReady(section.current);
       return;
     }
     let live = true;
@@ -56,12 +54,12 @@ export function Playground({ preset = "relu-circle", urlKey, initial }: Props) {
       const parsed = configFromUrl(values, presetConfig);
       if (parsed.error) setLinkError(`This link's playground settings are not valid (${key}-${parsed.error.field}: ${parsed.error.message}). Showing the preset instead.`);
       else if (parsed.config !== presetConfig) setConfig(parsed.config);
-      markReady();
+      markReady(section.current);
     });
     return () => {
       live = false;
     };
-  }, [key, presetConfig, markReady]);
+  }, [key, presetConfig]);
 
   const change = useCallback(
     (next: PlaygroundConfig) => {

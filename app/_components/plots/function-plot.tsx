@@ -3,6 +3,7 @@
 // keys) and a live readout. The server renders the same SVG at its initial state, so there is no blank box and
 // no layout shift before hydration, and the figure reads fine with JavaScript off.
 import { useId, useRef, useState } from "react";
+import { useReadyMarker } from "../ready-marker";
 import { ACTIVATIONS, isActivationId, kinksOf, type ActivationId } from "@/lib/math/activations";
 import { formatNumber, parseNumber } from "@/lib/math/format";
 import { clamp, linearScale, niceTicks, sampleCurve, snapToStep, svgPath, yExtent } from "@/lib/math/plot";
@@ -41,6 +42,7 @@ export function FunctionPlot({ curves, derivative = true, alpha, alphaSlider = f
   const [px, setPx] = useState(clamp(x, xMin, xMax));
   const [alphaText, setAlphaText] = useState(param ? String(alpha ?? param.default) : "");
   const svgRef = useRef<SVGSVGElement>(null);
+  const root = useReadyMarker<HTMLElement>();
   const dragging = useRef(false);
 
   const parsedAlpha = parseNumber(alphaText);
@@ -94,7 +96,7 @@ export function FunctionPlot({ curves, derivative = true, alpha, alphaSlider = f
   const kinkHere = series.some((s) => s.kinks.includes(px)) && derivative;
 
   return (
-    <figure className={styles.figure} data-testid="function-plot">
+    <figure ref={root} className={styles.figure} data-testid="function-plot">
       <svg
         ref={svgRef}
         viewBox={`0 0 ${W} ${H}`}
