@@ -2,7 +2,7 @@
 // (exact score, explanations, counterexample sides), a malformed answer that costs nothing, a reload that
 // keeps the variant, a second browser with other numbers, and a lesson check taken by keyboard with a retry.
 import type { Locator, Page } from "@playwright/test";
-import { expect, expectAccessible, test } from "./fixtures";
+import { expect, expectAccessible, hydrated, test } from "./fixtures";
 
 const num = (s: string) => Number(s.replace(/\u2212/g, "-"));
 
@@ -33,6 +33,8 @@ test("a learner takes “Is ReLU linear?” and gets exactly the expected score 
   await page.reload();
   await expect(question(page, "irl-definition")).toBeVisible();
   expect(await drawnPrompts(page)).toEqual(before);
+  // The answers below go in by clicks and typing: wait until React listens.
+  await hydrated(page.getByTestId("quiz-runner"));
 
   // Another learner (a fresh browser context) gets other numbers.
   const other = await browser.newContext();

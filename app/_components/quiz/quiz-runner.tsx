@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { QuizState } from "@/lib/quiz/types";
 import { fetchAttempts, fetchQuizState, submitAnswers, type AttemptResponse } from "./api-client";
+import { markReady } from "../ready-marker";
 import { AttemptHistory } from "./attempt-history";
 import { draftToAnswer, isAnswered, QuestionField, type Draft } from "./question-field";
 import { QuizResult } from "./quiz-result";
@@ -49,6 +50,8 @@ export function QuizRunner({ quizId, initialState = null, headingLevel = 2 }: Pr
     // Runs once on mount: the variant comes from the server (it sets the learner cookie on first visit).
     // The requests start in a task of their own: in a lesson, mount effects run in one task after hydration,
     // and starting fetches there made it a long task (docs/decisions/064).
+    // Every phase renders the same root <div>, so its data-ready mark (React is listening) stays put.
+    markReady(root.current);
     const start = setTimeout(() => {
       if (!initialState) void load();
       void refreshHistory();
@@ -121,7 +124,7 @@ export function QuizRunner({ quizId, initialState = null, headingLevel = 2 }: Pr
 
   if (phase.kind === "loading") {
     return (
-      <div className={styles.runner} aria-busy="true">
+      <div className={styles.runner} ref={root} data-testid="quiz-runner" aria-busy="true">
         <p className={styles.muted} role="status">
           Loading the quiz…
         </p>
@@ -133,7 +136,7 @@ export function QuizRunner({ quizId, initialState = null, headingLevel = 2 }: Pr
   }
   if (phase.kind === "load-error") {
     return (
-      <div className={styles.runner}>
+      <div className={styles.runner} ref={root} data-testid="quiz-runner">
         <p className={styles.error} role="alert">
           Could not load the quiz: {phase.message}
         </p>
@@ -152,7 +155,7 @@ export function QuizRunner({ quizId, initialState = null, headingLevel = 2 }: Pr
   if (phase.kind === "graded") {
     const left = phase.attempt.attemptsRemaining;
     return (
-      <div className={styles.runner} ref={root}>
+      <div className={styles.runner} ref={root} data-testid="quiz-runner">
         <QuizResult attempt={phase.attempt} headingLevel={headingLevel} />
         <div className={styles.actions}>
           {left === 0 ? (
@@ -171,7 +174,7 @@ export function QuizRunner({ quizId, initialState = null, headingLevel = 2 }: Pr
   const v = state.variant;
   if (!v) {
     return (
-      <div className={styles.runner} ref={root}>
+      <div className={styles.runner} ref={root} data-testid="quiz-runner">
         <p role="status">You have used all {state.maxAttempts} attempts at this quiz.</p>
         {history}
       </div>
@@ -179,7 +182,7 @@ export function QuizRunner({ quizId, initialState = null, headingLevel = 2 }: Pr
   }
   const answered = v.questions.filter((q) => isAnswered(q, drafts[q.id])).length;
   return (
-    <div className={styles.runner} ref={root}>
+    <div className={styles.runner} ref={root} data-testid="quiz-runner">
       <p className={styles.muted}>{budget} Answers are graded on the server; a malformed answer uses no attempt.</p>
       <div className={styles.progress}>
         <progress value={answered} max={v.questions.length} aria-label="Questions answered" />
