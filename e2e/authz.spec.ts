@@ -2,12 +2,13 @@
 // cannot reach a class's pages, roster, code or grades; cross-site requests change nothing. (The full
 // route × role matrix runs in Vitest on SQLite and Postgres: lib/classes/authz.test.ts.)
 import type { Page } from "@playwright/test";
-import { expect, expectAccessible, test } from "./fixtures";
+import { expect, expectAccessible, hydrated, test } from "./fixtures";
 
 const DEMO = { instructor: "instructor@example.com", learner: "ada@example.com", password: "relu-is-not-linear" };
 
 async function signIn(page: Page, email: string, password = DEMO.password) {
   await page.goto("/sign-in");
+  await hydrated(page.getByTestId("auth-form"));
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
@@ -45,6 +46,7 @@ test("only the class's instructor reaches its pages and data", async ({ page, br
   const other = await browser.newContext();
   const op = await other.newPage();
   await op.goto("/sign-up");
+  await hydrated(op.getByTestId("auth-form"));
   await op.getByLabel("Name").fill("Yuri Other");
   await op.getByLabel("Email").fill(`yuri-${Date.now().toString(36)}@example.com`);
   await op.getByLabel("Password").fill("correct horse battery");
@@ -75,4 +77,21 @@ test("a cross-site request with the instructor's cookies changes nothing", async
   expect((await page.request.post("/api/auth/sign-out", { headers: evil, data: {} })).status()).toBe(403);
   expect((await demoClassId(page)).joinCode).toBe(demo.joinCode);
   expect(((await (await page.request.get("/api/classes")).json()).classes as { name: string }[]).map((c) => c.name)).not.toContain("csrf");
+});
+
+test.describe("before scripts run", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("a sign-in submitted before React listens posts, and the password stays out of the address", async ({ page }) => {
+    await page.goto("/sign-in");
+    // Playwright's text selectors skip <noscript>; with scripts off its content is real markup, read it directly.
+    await expect(page.locator("form noscript p")).toHaveText("Signing in needs JavaScript. Turn it on, then reload this page.");
+    await page.getByLabel("Email").fill(DEMO.learner);
+    await page.getByLabel("Password").fill(DEMO.password);
+    const [request] = await Promise.all([page.waitForRequest((r) => r.isNavigationRequest() && r.frame() === page.mainFrame()), page.getByRole("button", { name: "Sign in" }).click()]);
+    expect(request.method()).toBe("POST");
+    expect(request.url()).not.toContain(DEMO.password.slice(0, 8));
+    await page.waitForLoadState();
+    expect(page.url()).not.toMatch(/password|relu-is-not/);
+  });
 });

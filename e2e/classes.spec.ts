@@ -6,7 +6,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import type { Browser, Page } from "@playwright/test";
 import { parseCsv } from "../lib/classes/csv";
-import { expect, expectAccessible, test } from "./fixtures";
+import { expect, expectAccessible, hydrated, test } from "./fixtures";
 
 const run = Date.now().toString(36);
 const PASSWORD = "correct horse battery";
@@ -14,6 +14,7 @@ const CLASS_NAME = `<script>alert("x")</script> Activations ${run}`;
 
 async function signUp(page: Page, name: string, email: string, role: "learner" | "instructor", next?: string) {
   await page.goto(next ? `/sign-up?next=${encodeURIComponent(next)}` : "/sign-up");
+  await hydrated(page.getByTestId("auth-form"));
   await expectAccessible(page);
   await page.getByLabel("Name").fill(name);
   await page.getByLabel("Email").fill(email);
@@ -201,6 +202,7 @@ test("signed out, teaching pages send you to sign in; the demo instructor sees a
   consoleErrors.allow(/status of 401/);
   await page.goto("/teach");
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fteach$/);
+  await hydrated(page.getByTestId("auth-form"));
   await expectAccessible(page);
   await page.getByLabel("Email").fill("instructor@example.com");
   await page.getByLabel("Password").fill("wrong password");
@@ -233,6 +235,7 @@ test("signed out, teaching pages send you to sign in; the demo instructor sees a
 test("lesson progress follows the learner's account to another browser and completes the lesson assignment", async ({ page, browser }) => {
   const signInAs = async (p: Page, email: string) => {
     await p.goto("/sign-in?next=/lessons/relu");
+    await hydrated(p.getByTestId("auth-form"));
     await p.getByLabel("Email").fill(email);
     await p.getByLabel("Password").fill("relu-is-not-linear");
     await p.getByRole("button", { name: "Sign in" }).click();

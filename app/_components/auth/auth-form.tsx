@@ -1,7 +1,9 @@
 "use client";
 // Sign-in and sign-up forms posting to better-auth's endpoints; errors are shown beside the form and
-// focus moves to them so screen-reader users hear what went wrong.
+// focus moves to them so screen-reader users hear what went wrong. method="post": a submit that lands before
+// React listens (slow network, no JavaScript) must not put the password into the address as a GET would.
 import { useRef, useState } from "react";
+import { useReadyMarker } from "../ready-marker";
 import styles from "./forms.module.css";
 
 type Mode = "sign-in" | "sign-up";
@@ -17,6 +19,7 @@ export function AuthForm({ mode, next }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const errorRef = useRef<HTMLParagraphElement>(null);
+  const form = useReadyMarker<HTMLFormElement>();
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -46,7 +49,10 @@ export function AuthForm({ mode, next }: Props) {
 
   const signUp = mode === "sign-up";
   return (
-    <form className={styles.form} onSubmit={onSubmit} noValidate={false} aria-describedby={error ? "auth-error" : undefined}>
+    <form ref={form} className={styles.form} data-testid="auth-form" method="post" onSubmit={onSubmit} noValidate={false} aria-describedby={error ? "auth-error" : undefined}>
+      <noscript>
+        <p className={styles.error}>{signUp ? "Creating an account" : "Signing in"} needs JavaScript. Turn it on, then reload this page.</p>
+      </noscript>
       {error && (
         <p id="auth-error" className={styles.error} role="alert" tabIndex={-1} ref={errorRef}>
           {error}
