@@ -15,6 +15,7 @@ import { API_HEADERS } from "../lib/http/security-headers.mjs";
 import { buildFastPath, fastPathFile, fastPathIsCurrent } from "./lib/fast-path.mjs";
 import { listenError } from "./lib/port.mjs";
 import { loadPrecompressed } from "./lib/precompressed.mjs";
+import { startServerStats } from "./lib/server-stats.mjs";
 import { log, root } from "./lib/setup.mjs";
 
 // A larger young generation: a graded attempt allocates ~100 KB of short-lived objects (JSON, query
@@ -121,8 +122,12 @@ await fast.warmUp();
 // The build's scripts and styles in brotli, for clients that accept it (scripts/lib/precompressed.mjs).
 const servePrecompressed = await loadPrecompressed(path.join(root, ".next", "static"));
 
+// SERVER_STATS=1: server-side latency, event-loop delay and GC pauses of the attempts path, every 3 s.
+const track = process.env.SERVER_STATS === "1" ? startServerStats() : null;
+
 const server = http.createServer((req, res) => {
   const m = req.method === "POST" ? ATTEMPTS.exec(req.url ?? "") : null;
+  if (m && track) track(res);
   if (!m && servePrecompressed(req, res)) return;
   const done = m ? fast.handleAttemptPost(req, res, m[1], API_HEADERS) : handle(req, res);
   done.catch((err) => {

@@ -1,6 +1,7 @@
 // One load or crash run end to end: scratch database → production server → simulated learners (with
 // optional SIGKILLs and restarts) → final SIGKILL → verification straight from the database → figures.
 import os from "node:os";
+import { quantile } from "../lib/quantile.mjs";
 import { createScratchDatabase, type DbKind } from "./database";
 import { GRADED_QUIZ, simulateLearners, type Ledger } from "./learners";
 import { startProductionServer } from "./server";
@@ -47,13 +48,6 @@ export type RunReport = {
   machine: string;
   ok: boolean;
 };
-
-/** The q-th quantile (0–1) of a list of numbers, nearest-rank. */
-export function quantile(xs: number[], q: number): number {
-  if (xs.length === 0) return NaN;
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
-}
 
 export function machineSummary(): string {
   const load = os.loadavg().map((l) => l.toFixed(2)).join(" ");

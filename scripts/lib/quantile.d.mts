@@ -1,0 +1,1 @@
+export function quantile(xs: readonly number[], q: number): number;
