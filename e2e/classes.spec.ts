@@ -64,6 +64,7 @@ test("instructor assigns “Is ReLU linear?”; two learners take it; gradebook,
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
   await expect(page.getByText("Prof <b>Bold</b>")).toBeVisible();
   await expectAccessible(page);
+  await hydrated(page.getByTestId("create-class-form"));
   await page.getByLabel("Class name").fill(CLASS_NAME);
   await page.getByLabel("Term").fill("Spring <i>2027</i>");
   await page.getByRole("button", { name: "Create class" }).click();
@@ -71,6 +72,7 @@ test("instructor assigns “Is ReLU linear?”; two learners take it; gradebook,
   expect(await page.locator("script", { hasText: 'alert("x")' }).count()).toBe(0);
   const code = (await page.getByTestId("join-code").innerText()).trim();
   expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+  await hydrated(page.getByTestId("assign-form"));
   await page.getByLabel("Quiz or lesson", { exact: true }).selectOption("quiz:is-relu-linear");
   const due = new Date(Date.now() + 2 * 86_400_000);
   const local = new Date(due.getTime() - due.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
@@ -86,6 +88,7 @@ test("instructor assigns “Is ReLU linear?”; two learners take it; gradebook,
   const l1 = await newPage(browser);
   await signUp(l1.page, "Lea <i>One</i>", `lea-${run}@example.com`, "learner");
   await expect(l1.page).toHaveURL(/\/my$/);
+  await hydrated(l1.page.getByTestId("join-form"));
   await l1.page.getByLabel("Join code").fill("WRNG-CODE");
   await l1.page.getByRole("button", { name: "Join" }).click();
   await expect(alert(l1.page)).toContainText("No class has that join code");
@@ -113,6 +116,7 @@ test("instructor assigns “Is ReLU linear?”; two learners take it; gradebook,
   await l2.page.getByLabel("Password").fill(PASSWORD);
   await l2.page.getByRole("button", { name: "Create account" }).click();
   await expect(l2.page.getByRole("heading", { level: 1, name: `Join ${CLASS_NAME}` })).toBeVisible();
+  await hydrated(l2.page.getByTestId("join-form"));
   await l2.page.getByRole("button", { name: "Join this class" }).click();
   await expect(l2.page).toHaveURL(/\/my$/);
   const score2 = await takeQuiz(l2.page, "last");
@@ -177,10 +181,12 @@ test("bad input: a malformed date and a past due date are refused with a message
   consoleErrors.allow(/status of 400/);
   await signUp(page, "Ines Instructor", `ines-${run}@example.com`, "instructor");
   await expect(page).toHaveURL(/\/teach$/);
+  await hydrated(page.getByTestId("create-class-form"));
   await page.getByLabel("Class name").fill(`Bad input ${run}`);
   await page.getByLabel("Term").fill("Now");
   await page.getByRole("button", { name: "Create class" }).click();
   await expect(page.getByTestId("join-code")).toBeVisible();
+  await hydrated(page.getByTestId("assign-form"));
   await page.getByLabel("Quiz or lesson", { exact: true }).selectOption("lesson:relu");
   await page.getByLabel("Due").fill("2020-01-01T10:00");
   await page.getByRole("button", { name: "Assign" }).click();
@@ -266,6 +272,7 @@ test("roster and code: the instructor removes a learner and makes a new code; th
   page.on("dialog", (d) => void d.accept());
   await signUp(page, "Rosa Roster", `rosa-${run}@example.com`, "instructor");
   await expect(page).toHaveURL(/\/teach$/);
+  await hydrated(page.getByTestId("create-class-form"));
   await page.getByLabel("Class name").fill(`Roster ${run}`);
   await page.getByLabel("Term").fill("Summer");
   await page.getByRole("button", { name: "Create class" }).click();
@@ -273,13 +280,15 @@ test("roster and code: the instructor removes a learner and makes a new code; th
 
   const learner = await newPage(browser);
   await signUp(learner.page, "Theo Temp", `theo-${run}@example.com`, "learner", `/join/${oldCode}`);
+  await hydrated(learner.page.getByTestId("join-form"));
   await learner.page.getByRole("button", { name: "Join this class" }).click();
   await expect(learner.page).toHaveURL(/\/my$/);
 
   await page.reload();
   const roster = page.getByTestId("roster");
   await expect(roster).toContainText("Theo Temp");
-  await roster.getByRole("row", { name: /Theo Temp/ }).getByRole("button", { name: "Remove" }).click();
+  const remove = await hydrated(roster.getByRole("row", { name: /Theo Temp/ }).getByRole("button", { name: "Remove" }));
+  await remove.click();
   await expect(page.getByText("No learners have joined yet.")).toBeVisible();
   await page.getByRole("button", { name: "Make a new code" }).click();
   await expect(page.getByRole("status").filter({ hasText: "New code made" })).toBeVisible();

@@ -3,6 +3,7 @@
 // late policy and when answers show. The server checks everything again and names the field at fault.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useReadyMarker } from "../ready-marker";
 import styles from "../auth/forms.module.css";
 import { callApi, failureMessage, type ApiFailure } from "./api";
 
@@ -16,6 +17,7 @@ const toIso = (local: string): string | null => {
 
 export function AssignForm({ classId, items }: { classId: string; items: CatalogOption[] }) {
   const router = useRouter();
+  const root = useReadyMarker<HTMLFormElement>();
   const [error, setError] = useState<ApiFailure | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -59,7 +61,7 @@ export function AssignForm({ classId, items }: { classId: string; items: Catalog
 
   const invalid = (field: string) => (error?.field === field ? { "aria-invalid": true as const, "aria-describedby": "assign-error" } : {});
   return (
-    <form className={`${styles.form} ${styles.wide}`} onSubmit={onSubmit} aria-labelledby="assign-heading">
+    <form ref={root} className={`${styles.form} ${styles.wide}`} data-testid="assign-form" onSubmit={onSubmit} aria-labelledby="assign-heading">
       <h2 id="assign-heading">Assign a quiz or lesson</h2>
       <div className={styles.field}>
         <label htmlFor="assign-target">Quiz or lesson</label>

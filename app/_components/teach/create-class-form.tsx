@@ -2,11 +2,13 @@
 // Creates a class; on success the page refreshes to list it with its join code.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useReadyMarker } from "../ready-marker";
 import styles from "../auth/forms.module.css";
 import { callApi, failureMessage } from "./api";
 
 export function CreateClassForm() {
   const router = useRouter();
+  const root = useReadyMarker<HTMLFormElement>();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -28,7 +30,7 @@ export function CreateClassForm() {
   }
 
   return (
-    <form className={styles.form} onSubmit={onSubmit} aria-labelledby="create-class-heading">
+    <form ref={root} className={styles.form} data-testid="create-class-form" onSubmit={onSubmit} aria-labelledby="create-class-heading">
       <h2 id="create-class-heading">Create a class</h2>
       {error && (
         <p className={styles.error} role="alert">

@@ -2,11 +2,13 @@
 // A learner joins a class with its code (ABCD-EFGH, any case, dash optional).
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useReadyMarker } from "../ready-marker";
 import styles from "../auth/forms.module.css";
 import { callApi, failureMessage } from "./api";
 
 export function JoinForm({ initialCode = "", compact = false }: { initialCode?: string; compact?: boolean }) {
   const router = useRouter();
+  const root = useReadyMarker<HTMLFormElement>();
   const [error, setError] = useState<string | null>(null);
   const [joined, setJoined] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -29,7 +31,7 @@ export function JoinForm({ initialCode = "", compact = false }: { initialCode?: 
   }
 
   return (
-    <form className={styles.form} onSubmit={onSubmit} aria-labelledby={compact ? undefined : "join-heading"} aria-label={compact ? "Join this class" : undefined}>
+    <form ref={root} className={styles.form} data-testid="join-form" onSubmit={onSubmit} aria-labelledby={compact ? undefined : "join-heading"} aria-label={compact ? "Join this class" : undefined}>
       {!compact && <h2 id="join-heading">Join a class</h2>}
       <div className={styles.field} hidden={compact}>
         <label htmlFor="join-code">Join code</label>
