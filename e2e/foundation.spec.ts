@@ -1,5 +1,5 @@
 // The foundation journey: home → the ReLU lesson → KaTeX math → the live calculator, with axe on each page.
-import { test, expect, expectAccessible } from "./fixtures";
+import { test, expect, expectAccessible, hydrated } from "./fixtures";
 import { relu, reluDerivative } from "../lib/math/activations";
 import { formatNumber } from "../lib/math/format";
 
@@ -24,7 +24,7 @@ test("the ReLU lesson renders its math with KaTeX on the server", async ({ page 
 
 test("typing into the ReLU calculator updates f(x) and f′(x) live", async ({ page }) => {
   await page.goto("/lessons/relu");
-  const calculator = page.getByRole("region", { name: /ReLU calculator/ }).first();
+  const calculator = await hydrated(page.getByRole("region", { name: /ReLU calculator/ }).first());
   const input = calculator.getByRole("textbox", { name: "x", exact: true });
   for (const x of [-3, 2.5]) {
     await input.fill(String(x));

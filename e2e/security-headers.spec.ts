@@ -3,7 +3,7 @@
 // console errors) and nothing else: no 'unsafe-inline' or 'unsafe-eval' for scripts, and an injected
 // inline script must be refused.
 import { createHash } from "node:crypto";
-import { test, expect, expectAccessible } from "./fixtures";
+import { test, expect, expectAccessible, hydrated } from "./fixtures";
 
 const PAGES = [
   { kind: "static", path: "/", status: 200 },
@@ -148,7 +148,8 @@ for (const path of ["/", "/lessons/relu", "/quizzes/is-relu-linear", "/sign-in"]
 
 test("the ReLU calculator still works under the CSP", async ({ page }) => {
   await page.goto("/lessons/relu");
-  const calculator = page.getByRole("region", { name: /ReLU calculator/ }).first();
+  // Hydrated under the CSP (data-ready is set by React's effects), then typing updates the result.
+  const calculator = await hydrated(page.getByRole("region", { name: /ReLU calculator/ }).first());
   await calculator.getByRole("textbox", { name: "x", exact: true }).fill("-3");
   await expect(calculator.getByTestId("fx")).toContainText("0");
 });
