@@ -1,13 +1,13 @@
 "use client";
 // Live calculator for any registry activation: choose the function (and α where it has one), set x by typing
 // or with the slider, and read f(x) and f′(x) from lib/math. Its state lives in the address (?calc-fn=…).
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { ACTIVATION_IDS, ACTIVATIONS, isActivationId, kinksOf, type ActivationId } from "@/lib/math/activations";
 import { formatNumber, parseNumber } from "@/lib/math/format";
 import { clamp } from "@/lib/math/plot";
 import { NumberField, numberError } from "./number-field";
 import { readUrlState, urlStateQuery, writeUrlState } from "./url-state";
-import { markReady } from "../ready-marker";
+import { useReadyMarker } from "../ready-marker";
 import styles from "./calculator.module.css";
 
 type Props = {
@@ -30,11 +30,10 @@ export function ActivationCalculator({ fn = "relu", x = 1, alpha, urlKey = "calc
   const [xText, setXText] = useState(String(x));
   const [alphaText, setAlphaText] = useState(() => alphaDefault(isActivationId(fn) ? fn : "relu", alpha));
 
-  const root = useRef<HTMLElement>(null);
+  const root = useReadyMarker<HTMLElement>();
 
   useEffect(() => {
-    // Restore a shared link's state once, after hydration; invalid values are ignored, not trusted. Then
-    // the calculator is ready (data-ready) for input.
+    // Restore a shared link's state once, after hydration; invalid values are ignored, not trusted.
     const saved = readUrlState(urlKey, NAMES);
     if (saved.fn !== undefined && isActivationId(saved.fn)) {
       setFnId(saved.fn);
@@ -42,7 +41,6 @@ export function ActivationCalculator({ fn = "relu", x = 1, alpha, urlKey = "calc
     }
     if (saved.x !== undefined && parseNumber(saved.x) !== null) setXText(saved.x);
     if (saved.alpha !== undefined && parseNumber(saved.alpha) !== null) setAlphaText(saved.alpha);
-    markReady(root.current);
   }, [urlKey]);
 
   const activation = ACTIVATIONS[fnId];

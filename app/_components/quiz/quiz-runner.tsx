@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { QuizState } from "@/lib/quiz/types";
 import { fetchAttempts, fetchQuizState, submitAnswers, type AttemptResponse } from "./api-client";
-import { markReady } from "../ready-marker";
+import { useReadyMarker } from "../ready-marker";
 import { AttemptHistory } from "./attempt-history";
 import { draftToAnswer, isAnswered, QuestionField, type Draft } from "./question-field";
 import { QuizResult } from "./quiz-result";
@@ -32,7 +32,8 @@ export function QuizRunner({ quizId, initialState = null, headingLevel = 2 }: Pr
   const [submitting, setSubmitting] = useState(false);
   const [attempts, setAttempts] = useState<AttemptResponse[] | null>(null);
   const lastSubmission = useRef<{ body: string; key: string } | null>(null);
-  const root = useRef<HTMLDivElement>(null);
+  // Every phase renders the same root <div>, so its data-ready mark (React is listening) stays put.
+  const root = useReadyMarker<HTMLDivElement>();
   const variantId = phase.kind === "ready" ? phase.state.variant?.variantId : undefined;
 
   const refreshHistory = useCallback(async () => {
@@ -50,8 +51,6 @@ export function QuizRunner({ quizId, initialState = null, headingLevel = 2 }: Pr
     // Runs once on mount: the variant comes from the server (it sets the learner cookie on first visit).
     // The requests start in a task of their own: in a lesson, mount effects run in one task after hydration,
     // and starting fetches there made it a long task (docs/decisions/064).
-    // Every phase renders the same root <div>, so its data-ready mark (React is listening) stays put.
-    markReady(root.current);
     const start = setTimeout(() => {
       if (!initialState) void load();
       void refreshHistory();
@@ -70,7 +69,7 @@ export function QuizRunner({ quizId, initialState = null, headingLevel = 2 }: Pr
   useEffect(() => {
     // Move focus to the score once it is on screen, so keyboard and screen-reader users land on the result.
     if (gradedId) root.current?.querySelector<HTMLElement>("[data-testid=quiz-score]")?.focus();
-  }, [gradedId]);
+  }, [gradedId, root]); // root: the same ref object on every render
 
   function change(qid: string, d: Draft) {
     setDrafts((prev) => {
