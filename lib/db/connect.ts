@@ -34,6 +34,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): DbConfig {
  * waits as long for its batches, on timers instead). */
 export const BUSY_TIMEOUT_MS = 5000;
 
+/** How large the WAL may grow before it starts over (decision 073): after a checkpoint that finds it longer,
+ * the group committer asks for a RESTART, and every connection truncates the file back to this length. */
+export const WAL_LIMIT_BYTES = 64 * 1024 * 1024;
+
 /** Opens a better-sqlite3 database with the pragmas every connection needs. */
 export function openSqlite(file: string): SQLite.Database {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -44,6 +48,9 @@ export function openSqlite(file: string): SQLite.Database {
   sqlite.pragma("foreign_keys = ON");
   // Another process (a second server process, a migration, the seed) may hold the write lock for a moment.
   sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  // Once the WAL starts over, the next commit truncates the file to this length, so a burst of writes does not
+  // leave a WAL of its peak size on disk for good.
+  sqlite.pragma(`journal_size_limit = ${WAL_LIMIT_BYTES}`);
   return sqlite;
 }
 

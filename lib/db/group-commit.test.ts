@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { sql } from "kysely";
 import SQLite from "better-sqlite3";
@@ -87,6 +88,54 @@ describe("deferred sync on SQLite", () => {
     expect(cp.log).toBe(cp.checkpointed);
     await gc.close();
     expect(await t.db.selectFrom("learners").select("id").where("id", "like", "d-%").execute()).toHaveLength(30);
+  });
+});
+
+describe("the WAL under steady writes", () => {
+  const t = setupTestDb("sqlite");
+  const limit = 512 * 1024;
+  const bound = 4 * 1024 * 1024;
+
+  /** 40 writers, each committing again as soon as its last commit is answered, for 8,000 jobs of a 3 KB row
+   * each (~24 MB of WAL frames in all); returns the largest size the -wal file reached, and the stats. */
+  async function steadyWrites(walLimitBytes: number, prefix: string) {
+    if (t.config.dialect !== "sqlite") throw new Error("expected SQLite");
+    const wal = `${t.config.sqlitePath}-wal`;
+    const gc = createGroupCommitter(t.db, { sqliteDeferredSync: { file: t.config.sqlitePath, checkpointEveryJobs: 20, walLimitBytes } });
+    const padding = "x".repeat(3000);
+    const insert = (id: string) => gc.run((trx) => trx.insertInto("learners").values({ id, created_at: padding, user_id: null }).execute());
+    // Start the checkpoint worker first, then begin from an empty WAL file.
+    await Promise.all(Array.from({ length: 20 }, (_, i) => insert(`${prefix}-warm-${i}`)));
+    await gc.idle();
+    await sql`pragma wal_checkpoint(TRUNCATE)`.execute(t.db);
+    const jobs = 8000;
+    let next = 0;
+    let largest = 0;
+    await Promise.all(
+      Array.from({ length: 40 }, async () => {
+        while (next < jobs) {
+          await insert(`${prefix}-${next++}`);
+          largest = Math.max(largest, fs.statSync(wal).size);
+        }
+      }),
+    );
+    const stats = gc.stats();
+    await gc.close();
+    const count = await t.db.selectFrom("learners").select((eb) => eb.fn.countAll<number>().as("n")).where("id", "like", `${prefix}-%`).executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe(jobs + 20);
+    return { largest, stats };
+  }
+
+  it("starts over once it passes its limit, instead of growing for as long as the writes go on", async () => {
+    const { largest, stats } = await steadyWrites(limit, "steady");
+    expect(stats.walRestarts).toBeGreaterThanOrEqual(3);
+    expect(largest).toBeLessThan(bound);
+  });
+
+  it("without a limit, PASSIVE checkpoints alone let it grow (what the limit is for)", async () => {
+    const { largest, stats } = await steadyWrites(Number.POSITIVE_INFINITY, "unbounded");
+    expect(stats.walRestarts).toBe(0);
+    expect(largest).toBeGreaterThan(bound);
   });
 });
 

@@ -4,7 +4,7 @@
 // event loop: commit with synchronous=OFF, then fdatasync the WAL on libuv's thread pool before answering.
 import fs from "node:fs/promises";
 import { sql, type Kysely, type Transaction } from "kysely";
-import { BUSY_TIMEOUT_MS } from "./connect";
+import { BUSY_TIMEOUT_MS, WAL_LIMIT_BYTES } from "./connect";
 import { startCheckpointer, type Checkpointer } from "./sqlite-checkpointer";
 import { clearSqliteLane, heldSqliteLaneOf, setSqliteLane } from "./sqlite-lane";
 
@@ -30,8 +30,9 @@ type Job<DB> = { work: (trx: Transaction<DB>) => Promise<unknown>; resolve: (v: 
 export type GroupCommitter<DB> = {
   /** Runs `work` inside a shared transaction; resolves after that transaction has committed (durably). */
   run: <T>(work: (trx: Transaction<DB>) => Promise<T>) => Promise<T>;
-  /** Number of transactions committed so far and the jobs they held (for benchmarks and tests). */
-  stats: () => { batches: number; jobs: number; checkpoints: number };
+  /** Number of transactions committed so far, the jobs they held, the checkpoints, and the RESTART checkpoints
+   * that let the WAL start over (for benchmarks and tests). */
+  stats: () => { batches: number; jobs: number; checkpoints: number; walRestarts: number };
   /** Resolves once every job queued so far has committed (or failed), and a checkpoint in flight has finished:
    * the flush before a graceful shutdown. */
   idle: () => Promise<void>;
@@ -43,7 +44,7 @@ export type GroupCommitOptions = {
   maxBatch?: number;
   /** SQLite only: the database file. Enables deferred sync (commit at synchronous=OFF, then fdatasync the
    * WAL off the event loop before answering; checkpoints run manually at synchronous=FULL). */
-  sqliteDeferredSync?: { file: string; checkpointEveryJobs?: number };
+  sqliteDeferredSync?: { file: string; checkpointEveryJobs?: number; walLimitBytes?: number };
 };
 
 /** Creates a committer over db. A job that throws fails alone: its batch is retried one job per transaction. */
@@ -51,11 +52,13 @@ export function createGroupCommitter<DB>(db: Kysely<DB>, options: GroupCommitOpt
   const maxBatch = options.maxBatch ?? 512;
   const deferred = options.sqliteDeferredSync;
   const checkpointEvery = deferred?.checkpointEveryJobs ?? 500;
+  const walLimit = deferred?.walLimitBytes ?? WAL_LIMIT_BYTES;
   let queue: Job<DB>[] = [];
   let running = false;
   let batches = 0;
   let jobs = 0;
   let checkpoints = 0;
+  let walRestarts = 0;
   let sinceCheckpoint = 0;
   let wal: fs.FileHandle | null = null;
   let checkpointer: Checkpointer | null = null;
@@ -100,11 +103,17 @@ export function createGroupCommitter<DB>(db: Kysely<DB>, options: GroupCommitOpt
   }
 
   /** At synchronous=FULL a checkpoint fsyncs the WAL, copies it into the database file and fsyncs that. It
-   * runs in a worker thread beside the next batches; should the worker fail, here on the app's connection. */
+   * runs in a worker thread beside the next batches; should the worker fail, here on the app's connection.
+   * A PASSIVE checkpoint never catches up with steady writes, and a WAL that is never fully copied never starts
+   * over: it grew by every attempt's pages for as long as the load lasted (600 MB in one benchmark). So once
+   * the WAL is past its limit, a RESTART follows at once. It holds writers back (batches wait on timers) while
+   * it copies what was written during the PASSIVE one and waits for readers to leave the WAL; then the next
+   * commit writes from the start of the file again (decision 073). */
   async function checkpoint(file: string): Promise<void> {
     try {
       checkpointer ??= startCheckpointer(file);
-      await checkpointer.checkpoint();
+      const passive = await checkpointer.checkpoint();
+      if (passive.walBytes > walLimit && !(await checkpointer.checkpoint("RESTART")).busy) walRestarts += 1;
     } catch {
       await sql`pragma wal_checkpoint(PASSIVE)`.execute(db);
     }
@@ -183,7 +192,7 @@ export function createGroupCommitter<DB>(db: Kysely<DB>, options: GroupCommitOpt
         schedule();
       });
     },
-    stats: () => ({ batches, jobs, checkpoints }),
+    stats: () => ({ batches, jobs, checkpoints, walRestarts }),
     async idle() {
       if (running || queue.length > 0) await new Promise<void>((resolve) => idleWaiters.push(resolve));
       await checkpointing;

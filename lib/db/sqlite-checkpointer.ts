@@ -1,10 +1,16 @@
 // Checkpoints a SQLite WAL from a worker thread, on the worker's own connection at synchronous=FULL: the copy of
 // WAL pages into the database file and its two fsyncs then happen beside the event loop instead of blocking it
 // (on the quiz hot path they had been ~15 % of the main thread's time; docs/decisions/031-group-commit.md).
-// A PASSIVE checkpoint takes no writer lock, so the app's connection keeps committing meanwhile.
+// A PASSIVE checkpoint takes no writer lock, so the app's connection keeps committing meanwhile. Under steady
+// writes it never catches up with them, so the WAL would never start over (decision 073): past a size limit
+// the committer asks for a RESTART, which holds writers back for as long as it copies the last few frames.
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { BUSY_TIMEOUT_MS } from "./connect";
+
+/** How long a RESTART checkpoint waits for a writer or a reader of the WAL before it gives up for this time.
+ * Writers wait behind it meanwhile, so it is short; the next checkpoint tries again. */
+export const RESTART_BUSY_TIMEOUT_MS = 100;
 
 // CommonJS, evaluated by the worker; better-sqlite3 is resolved from the project at run time (bundlers
 // never see this require).
@@ -14,30 +20,41 @@ const Database = require(require("node:module").createRequire(workerData.base).r
 const db = new Database(workerData.file);
 db.pragma("synchronous = FULL");
 db.pragma("busy_timeout = ${BUSY_TIMEOUT_MS}");
-parentPort.on("message", (id) => {
+const pageSize = db.pragma("page_size", { simple: true });
+parentPort.on("message", ({ id, mode }) => {
+  const restart = mode === "RESTART";
   try {
-    db.pragma("wal_checkpoint(PASSIVE)");
-    parentPort.postMessage({ id, ok: true });
+    if (restart) db.pragma("busy_timeout = ${RESTART_BUSY_TIMEOUT_MS}");
+    const [r] = db.pragma(restart ? "wal_checkpoint(RESTART)" : "wal_checkpoint(PASSIVE)");
+    // A WAL frame is a 24-byte header and a page.
+    parentPort.postMessage({ id, ok: true, result: { busy: r.busy === 1, walFrames: r.log, walBytes: r.log * (pageSize + 24) } });
   } catch (e) {
     parentPort.postMessage({ id, ok: false, message: String((e && e.message) || e) });
+  } finally {
+    if (restart) db.pragma("busy_timeout = ${BUSY_TIMEOUT_MS}");
   }
 });
 `;
 
+/** What one checkpoint found: `busy` when a RESTART gave up waiting (or a PASSIVE could not copy every frame),
+ * and the WAL's length as it began, in frames and in bytes. */
+export type CheckpointResult = { busy: boolean; walFrames: number; walBytes: number };
+
 export type Checkpointer = {
-  /** Runs one PASSIVE checkpoint at synchronous=FULL; rejects if the worker cannot. */
-  checkpoint: () => Promise<void>;
+  /** Runs one checkpoint at synchronous=FULL: PASSIVE by default, or RESTART, after which the next writer starts
+   * the WAL over from its beginning. Rejects if the worker cannot. */
+  checkpoint: (mode?: "PASSIVE" | "RESTART") => Promise<CheckpointResult>;
   /** Waits for a checkpoint in flight, then stops the worker (closing its connection). */
   close: () => Promise<void>;
 };
 
-type Reply = { id: number; ok: boolean; message?: string };
+type Reply = { id: number; ok: boolean; result?: CheckpointResult; message?: string };
 
 /** Starts the worker for the database at `file`. */
 export function startCheckpointer(file: string): Checkpointer {
   const worker = new Worker(SOURCE, { eval: true, workerData: { file, base: path.join(process.cwd(), "package.json") } });
   worker.unref(); // never the reason the process stays alive
-  const pending = new Map<number, { resolve: () => void; reject: (e: Error) => void }>();
+  const pending = new Map<number, { resolve: (r: CheckpointResult) => void; reject: (e: Error) => void }>();
   let nextId = 0;
   let failure: Error | null = null;
   const failAll = (err: Error) => {
@@ -48,7 +65,7 @@ export function startCheckpointer(file: string): Checkpointer {
   worker.on("message", (r: Reply) => {
     const p = pending.get(r.id);
     pending.delete(r.id);
-    if (r.ok) p?.resolve();
+    if (r.ok) p?.resolve(r.result!);
     else p?.reject(new Error(`checkpoint failed: ${r.message}`));
   });
   worker.on("error", (err) => failAll(err));
@@ -56,12 +73,15 @@ export function startCheckpointer(file: string): Checkpointer {
 
   let inFlight: Promise<void> = Promise.resolve();
   return {
-    checkpoint() {
+    checkpoint(mode = "PASSIVE") {
       if (failure) return Promise.reject(failure);
       const id = nextId++;
-      const done = new Promise<void>((resolve, reject) => pending.set(id, { resolve, reject }));
-      worker.postMessage(id);
-      inFlight = done.catch(() => undefined);
+      const done = new Promise<CheckpointResult>((resolve, reject) => pending.set(id, { resolve, reject }));
+      worker.postMessage({ id, mode });
+      inFlight = done.then(
+        () => undefined,
+        () => undefined,
+      );
       return done;
     },
     async close() {
