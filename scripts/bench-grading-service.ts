@@ -109,7 +109,7 @@ console.log(`postAttempt() in-process, ${connections} concurrent callers, SQLite
 console.log(`  attempts/s:     ${(attempts / r.seconds).toFixed(0)}`);
 console.log(`  latency p50:    ${pct(50)} ms    p99: ${pct(99)} ms`);
 console.log(`  CPU:            ${((r.cpu / attempts) * 1e6).toFixed(0)} µs per attempt (main thread and fsync pool)`);
-console.log(`  group commit:   ${(stats.jobs / stats.batches).toFixed(1)} jobs per transaction on average (setup and warm-up included)`);
+console.log(`  group commit:   ${(stats.jobs / stats.batches).toFixed(1)} jobs per transaction on average, ${stats.checkpoints} checkpoints, ${stats.walRestarts} WAL restarts (setup and warm-up included)`);
 console.log(`  not 201:        ${r.failed}`);
 console.log(`  machine load:   ${os.loadavg()[0].toFixed(1)} (1-min average, ${os.cpus().length} cores)`);
 fs.rmSync(path.dirname(process.env.SQLITE_PATH), { recursive: true, force: true }); // the scratch database
