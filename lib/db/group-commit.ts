@@ -106,9 +106,9 @@ export function createGroupCommitter<DB>(db: Kysely<DB>, options: GroupCommitOpt
    * runs in a worker thread beside the next batches; should the worker fail, here on the app's connection.
    * A PASSIVE checkpoint never catches up with steady writes, and a WAL that is never fully copied never starts
    * over: it grew by every attempt's pages for as long as the load lasted (600 MB in one benchmark). So once
-   * the WAL is past its limit, a RESTART follows at once. It holds writers back (batches wait on timers) while
-   * it copies what was written during the PASSIVE one and waits for readers to leave the WAL; then the next
-   * commit writes from the start of the file again (decision 073). */
+   * the WAL is past its limit, a RESTART follows: the worker first copies with more PASSIVE rounds until little
+   * is left, and each RESTART try holds writers back (batches wait on timers) only while it copies and syncs
+   * that little. Then the next commit writes from the start of the file again (decision 073). */
   async function checkpoint(file: string): Promise<void> {
     try {
       checkpointer ??= startCheckpointer(file);
