@@ -192,10 +192,10 @@ export async function submitAttempt(
     return true;
   });
   if (!stored) return (await replay(db, quiz, learnerId, key, hash)) ?? stale();
-  return gradedOutcome(quiz, row.resultBytes, row.attemptNumber);
+  return gradedOutcome(row.resultBytes);
 }
 
-/** Grades a valid submission into the attempt row to store; `resultBytes` is the AttemptResult's JSON in UTF-8. */
+/** Grades a valid submission into the attempt row to store; `resultBytes` is the response's JSON in UTF-8. */
 function gradedRow(
   v: ReturnType<typeof instantiate>,
   parsed: Extract<ReturnType<typeof validateAnswers>, { ok: true }>["parsed"],
@@ -204,7 +204,9 @@ function gradedRow(
   const graded = gradeVariant(v, parsed);
   const id = uuidv7();
   const createdAt = new Date().toISOString();
-  const result: AttemptResult = {
+  // The response as sent, budget included (decision 034): the stored bytes are then the 201's body as they are.
+  // Whoever reads a stored result recomputes the budget (withBudget), which overwrites these two fields in place.
+  const result: AttemptResponse = {
     attemptId: id,
     quizId: a.quiz.id,
     attemptNumber: a.variant.attempt_number,
@@ -214,6 +216,7 @@ function gradedRow(
     percent: graded.maxScore === 0 ? 0 : Math.round((graded.score / graded.maxScore) * 1000) / 10,
     submittedAt: createdAt,
     questions: graded.questions.map((g) => g.result),
+    ...budgetAfter(a.quiz, a.variant.attempt_number),
   };
   return {
     id,
@@ -232,19 +235,17 @@ function gradedRow(
   };
 }
 
-/** A new attempt's outcome from its stored bytes. The response is those bytes with the budget spliced in:
- * serialising the result again was a tenth of an attempt's CPU. `attempt` is parsed only when read (when an
+/** A new attempt's outcome from its stored bytes, which are the response: no second serialisation and no copy
+ * (serialising the result again was a tenth of an attempt's CPU). `attempt` is parsed only when read (when an
  * assignment's rules hide answers, or by tests). */
-function gradedOutcome(quiz: QuizDef, resultBytes: Buffer, attemptNumber: number): SubmitOutcome {
-  const budget = budgetAfter(quiz, attemptNumber);
+function gradedOutcome(resultBytes: Buffer): SubmitOutcome {
   let attempt: AttemptResponse | undefined;
   return {
     kind: "graded",
     replayed: false,
-    // `{…}` + `{"maxAttempts":…}` → `{…,"maxAttempts":…}`: the same bytes as JSON.stringify(withBudget(…)).
-    responseBytes: Buffer.concat([resultBytes.subarray(0, -1), Buffer.from(`,${JSON.stringify(budget).slice(1)}`, "utf8")]),
+    responseBytes: resultBytes,
     get attempt() {
-      return (attempt ??= withBudget(quiz, JSON.parse(resultBytes.toString("utf8")) as AttemptResult));
+      return (attempt ??= JSON.parse(resultBytes.toString("utf8")) as AttemptResponse);
     },
   };
 }
