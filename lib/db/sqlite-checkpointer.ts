@@ -10,7 +10,7 @@ import { BUSY_TIMEOUT_MS } from "./connect";
 
 /** How long a RESTART checkpoint keeps trying to find the WAL free of writers and readers before it gives up for
  * this time (the next checkpoint tries again). */
-export const RESTART_BUSY_TIMEOUT_MS = 100;
+const RESTART_TRIES_FOR_MS = 100;
 
 // CommonJS, evaluated by the worker; better-sqlite3 is resolved from the project at run time (bundlers
 // never see this require).
@@ -22,24 +22,28 @@ db.pragma("synchronous = FULL");
 db.pragma("busy_timeout = ${BUSY_TIMEOUT_MS}");
 const pageSize = db.pragma("page_size", { simple: true });
 const pause = new Int32Array(new SharedArrayBuffer(4));
+// Frames the last checkpoint copied: what a RESTART's PASSIVE rounds measure progress against.
+let copied = 0;
+function checkpoint(mode) {
+  const [r] = db.pragma("wal_checkpoint(" + mode + ")");
+  copied = r.checkpointed;
+  return r;
+}
 // RESTART without SQLite's busy handler, whose sleeps grow to 100 ms while writers wait behind the checkpoint:
 // each try holds the write lock only while it copies and syncs, and between tries (half a millisecond apart)
 // the writers go on.
 function restart() {
   // First PASSIVE checkpoints (no lock) until few frames are left to copy: the RESTART holds writers back for as
   // long as it copies and fsyncs, so it should find little to do.
-  let copied = db.pragma("wal_checkpoint(PASSIVE)")[0].checkpointed;
   for (let round = 0; round < 5; round++) {
-    const r = db.pragma("wal_checkpoint(PASSIVE)")[0];
-    const left = r.log - copied;
-    copied = r.checkpointed;
-    if (left < 256) break;
+    const before = copied;
+    if (checkpoint("PASSIVE").log - before < 256) break;
   }
   db.pragma("busy_timeout = 0");
   try {
-    const deadline = performance.now() + ${RESTART_BUSY_TIMEOUT_MS};
+    const deadline = performance.now() + ${RESTART_TRIES_FOR_MS};
     for (;;) {
-      const [r] = db.pragma("wal_checkpoint(RESTART)");
+      const r = checkpoint("RESTART");
       if (r.busy !== 1 || performance.now() >= deadline) return r;
       Atomics.wait(pause, 0, 0, 0.5);
     }
@@ -49,7 +53,7 @@ function restart() {
 }
 parentPort.on("message", ({ id, mode }) => {
   try {
-    const r = mode === "RESTART" ? restart() : db.pragma("wal_checkpoint(PASSIVE)")[0];
+    const r = mode === "RESTART" ? restart() : checkpoint("PASSIVE");
     // A WAL frame is a 24-byte header and a page.
     parentPort.postMessage({ id, ok: true, result: { busy: r.busy === 1, walFrames: r.log, walBytes: r.log * (pageSize + 24) } });
   } catch (e) {
