@@ -32,7 +32,13 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  projects: [
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, grepInvert: /@alone/ },
+    // Tests tagged @alone measure the page's responsiveness in wall-clock time. On two cores a parallel
+    // worker's axe scan or load test takes the CPU they measure, so they run after everything else, by
+    // themselves (docs/decisions/074).
+    { name: "alone", use: { ...devices["Desktop Chrome"] }, grep: /@alone/, dependencies: ["chromium"] },
+  ],
   webServer: {
     command: `node scripts/serve-e2e.mjs ${port}`,
     url: `${baseURL}/api/health`,

@@ -209,7 +209,7 @@ async function typeAndMeasure(page: Page): Promise<number[]> {
 
 const p90 = (sorted: number[]) => sorted[Math.floor(sorted.length * 0.9)];
 
-test("the page stays responsive while training: input events are handled within 100 ms", async ({ page }) => {
+test("the page stays responsive while training: input events are handled within 100 ms", { tag: "@alone" }, async ({ page }) => {
   await page.goto(LESSON);
   const pg = playground(page, "relu-circle");
   await pg.getByLabel("Activation", { exact: true }).first().selectOption("leaky-relu");
