@@ -46,7 +46,9 @@ test("previous/next links walk the course in order and the progress bar counts v
   await expect(page.getByTestId("complete-lesson")).toHaveAttribute("aria-pressed", "true");
   for (let i = 1; i < LESSONS.length; i++) {
     await page.getByTestId("next-lesson").click();
-    await expect(page.getByRole("heading", { level: 1, name: LESSONS[i][1] })).toBeVisible();
+    // A client-side navigation fetches the lesson, loads its components' chunks and renders a long page. CI
+    // once waited over 10 s for it with the load tests beside it (load average 7); the cause was not caught.
+    await expect(page.getByRole("heading", { level: 1, name: LESSONS[i][1] })).toBeVisible({ timeout: 30_000 });
     await expect(page.getByTestId("progress-visited")).toHaveText(String(i + 1));
   }
   await expect(page.getByTestId("next-lesson")).toHaveCount(0);

@@ -113,6 +113,30 @@ export function createDb(config: DbConfig = configFromEnv()): DbHandle {
     types: pgTypes as never, // pg's CustomTypesConfig typing is narrower than the parser it accepts
     options: config.schema ? `-c search_path=${config.schema}` : undefined,
   });
+  // A connection can end while its client sits idle in the pool: Postgres restarts, or an administrator or a
+  // dropped database terminates it. The pool then drops the client and emits "error", which with no listener
+  // Node throws, and the process exits. The next query simply opens a new connection.
+  pool.on("error", (err) => console.error("postgres: an idle connection ended and was dropped:", err.message));
+  // pool.end() resolves as soon as it has asked each client to end, before their connections close; "remove"
+  // comes once one has. close() waits for that, so a caller may drop the database next without terminating them.
+  let open = 0;
+  let closed: (() => void) | null = null;
+  pool.on("connect", () => void open++);
+  pool.on("remove", () => {
+    if (--open === 0) closed?.();
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, config, close: () => db.destroy() };
+  return {
+    db,
+    config,
+    close: async () => {
+      // At most a few seconds: a connection that never reports its end must not hold a shutdown forever.
+      const allClosed = open === 0 ? Promise.resolve() : new Promise<void>((resolve) => {
+        closed = resolve;
+        setTimeout(resolve, 5000).unref();
+      });
+      await db.destroy();
+      await allClosed;
+    },
+  };
 }

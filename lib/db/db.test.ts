@@ -1,6 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { sql, type Kysely } from "kysely";
-import { configFromEnv } from "./connect";
+import pg from "pg";
+import { configFromEnv, createDb } from "./connect";
 import { migrateTo, migrateToLatest, resetDatabase } from "./migrate";
 import { migrations } from "./migrations";
 import { TEST_DIALECTS } from "./test-databases";
@@ -89,5 +90,65 @@ describe.each(TEST_DIALECTS)("database on %s", (dialect) => {
     const rows = await t.db.selectFrom("learners").selectAll().execute();
     expect(rows).toEqual([]);
     await sql`select 1`.execute(t.db);
+  });
+});
+
+// Postgres only: SQLite has no server to lose a connection to.
+describe.each(TEST_DIALECTS.filter((d) => d === "postgres"))("the %s pool's connections", (dialect) => {
+  const t = setupTestDb(dialect);
+  const url = (app: string) => {
+    if (t.config.dialect !== "postgres") throw new Error("expected Postgres");
+    const u = new URL(t.config.connectionString);
+    u.searchParams.set("application_name", app);
+    return u.toString();
+  };
+  /** The backends connected to the test database under `app`, seen from a connection of its own (`admin`). */
+  async function backends(app: string, admin?: pg.Client): Promise<number[]> {
+    const c = admin ?? new pg.Client({ connectionString: url("pool-test-admin") });
+    if (!admin) await c.connect();
+    try {
+      const { rows } = await c.query<{ pid: number }>("select pid from pg_stat_activity where datname = current_database() and application_name = $1", [app]);
+      return rows.map((r) => r.pid);
+    } finally {
+      if (!admin) await c.end();
+    }
+  }
+
+  it("an idle connection that the server ends is dropped and logged, and the next query opens a new one", async () => {
+    const handle = createDb({ dialect: "postgres", connectionString: url("pool-test-idle"), poolSize: 2 });
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      await Promise.all([sql`select pg_sleep(0.05)`.execute(handle.db), sql`select pg_sleep(0.05)`.execute(handle.db)]);
+      const idle = await backends("pool-test-idle");
+      expect(idle).toHaveLength(2);
+      // What a Postgres restart or `drop database … with (force)` does to idle connections. Without the pool's
+      // error listener, Node throws the error event and Vitest reports an uncaught exception.
+      const admin = new pg.Client({ connectionString: url("pool-test-admin") });
+      await admin.connect();
+      await admin.query("select pg_terminate_backend(pid) from unnest($1::int[]) as pid", [idle]);
+      await admin.end();
+      await expect.poll(() => logged.mock.calls.length).toBe(2);
+      expect(String(logged.mock.calls[0][1])).toMatch(/terminating connection/);
+      const { rows } = await sql<{ one: number }>`select 1 as one`.execute(handle.db);
+      expect(rows).toEqual([{ one: 1 }]);
+    } finally {
+      logged.mockRestore();
+      await handle.close();
+    }
+  });
+
+  it("close() returns once every connection has closed, so the database can be dropped at once", async () => {
+    const handle = createDb({ dialect: "postgres", connectionString: url("pool-test-close"), poolSize: 3 });
+    await Promise.all([1, 2, 3].map(() => sql`select pg_sleep(0.05)`.execute(handle.db)));
+    // Connected beforehand, so that it can look the moment close() returns.
+    const admin = new pg.Client({ connectionString: url("pool-test-admin") });
+    await admin.connect();
+    try {
+      expect(await backends("pool-test-close", admin)).toHaveLength(3);
+      await handle.close();
+      expect(await backends("pool-test-close", admin)).toEqual([]);
+    } finally {
+      await admin.end();
+    }
   });
 });
