@@ -2,7 +2,8 @@
 // POST /api/quizzes/:id/attempts) called in-process by 100 concurrent callers, no HTTP. Same work per
 // attempt as the server does — cookie check, zod, assignment policy, grading, group commit with fsync —
 // on a fresh SQLite file. Prints attempts/s and CPU per attempt. Options: --attempts N (20000), --connections N (100),
-// --profile FILE (a V8 .cpuprofile of the measured phase only, for Chrome DevTools).
+// --profile FILE (a V8 .cpuprofile of the measured phase only, for Chrome DevTools), --heap-sampling FILE (a
+// .heapprofile of what the measured phase allocates, collected objects included: where the young generation fills).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -87,18 +88,28 @@ console.log(`preparing ${warmup + attempts} learners with variants of "${quizId}
 const items = await prepare(warmup + attempts);
 await run(items.slice(0, warmup));
 const profileFile = arg("profile", "");
-const session = profileFile ? new (await import("node:inspector/promises")).Session() : null;
-if (session) {
-  session.connect();
-  await session.post("Profiler.enable");
-  await session.post("Profiler.start");
+const heapFile = arg("heap-sampling", "");
+const session = profileFile || heapFile ? new (await import("node:inspector/promises")).Session() : null;
+session?.connect();
+if (profileFile) {
+  await session!.post("Profiler.enable");
+  await session!.post("Profiler.start");
+}
+if (heapFile) {
+  await session!.post("HeapProfiler.enable");
+  // Every 4 KB allocated on average, and kept when a GC collects it: the profile is then what was allocated.
+  await session!.post("HeapProfiler.startSampling", { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
 }
 const r = await run(items.slice(warmup));
-if (session) {
-  const { profile } = await session.post("Profiler.stop");
+if (profileFile) {
+  const { profile } = await session!.post("Profiler.stop");
   fs.writeFileSync(profileFile, JSON.stringify(profile));
-  session.disconnect();
 }
+if (heapFile) {
+  const { profile } = await session!.post("HeapProfiler.stopSampling");
+  fs.writeFileSync(heapFile, JSON.stringify(profile));
+}
+session?.disconnect();
 const sorted = r.latencies.sort((a, b) => a - b);
 const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))].toFixed(1);
 const { committer } = await quizContext();
