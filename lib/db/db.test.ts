@@ -102,37 +102,36 @@ describe.each(TEST_DIALECTS.filter((d) => d === "postgres"))("the %s pool's conn
     u.searchParams.set("application_name", app);
     return u.toString();
   };
-  /** The backends connected to the test database under `app`, seen from a connection of its own (`admin`). */
-  async function backends(app: string, admin?: pg.Client): Promise<number[]> {
-    const c = admin ?? new pg.Client({ connectionString: url("pool-test-admin") });
-    if (!admin) await c.connect();
-    try {
-      const { rows } = await c.query<{ pid: number }>("select pid from pg_stat_activity where datname = current_database() and application_name = $1", [app]);
-      return rows.map((r) => r.pid);
-    } finally {
-      if (!admin) await c.end();
-    }
+  /** A connection of the test's own, from which it looks at (and ends) the pool's connections. */
+  async function adminClient(): Promise<pg.Client> {
+    const c = new pg.Client({ connectionString: url("pool-test-admin") });
+    await c.connect();
+    return c;
+  }
+  /** The backends connected to the test database under `app`. */
+  async function backends(admin: pg.Client, app: string): Promise<number[]> {
+    const { rows } = await admin.query<{ pid: number }>("select pid from pg_stat_activity where datname = current_database() and application_name = $1", [app]);
+    return rows.map((r) => r.pid);
   }
 
   it("an idle connection that the server ends is dropped and logged, and the next query opens a new one", async () => {
     const handle = createDb({ dialect: "postgres", connectionString: url("pool-test-idle"), poolSize: 2 });
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const admin = await adminClient();
     try {
       await Promise.all([sql`select pg_sleep(0.05)`.execute(handle.db), sql`select pg_sleep(0.05)`.execute(handle.db)]);
-      const idle = await backends("pool-test-idle");
+      const idle = await backends(admin, "pool-test-idle");
       expect(idle).toHaveLength(2);
       // What a Postgres restart or `drop database … with (force)` does to idle connections. Without the pool's
       // error listener, Node throws the error event and Vitest reports an uncaught exception.
-      const admin = new pg.Client({ connectionString: url("pool-test-admin") });
-      await admin.connect();
       await admin.query("select pg_terminate_backend(pid) from unnest($1::int[]) as pid", [idle]);
-      await admin.end();
       await expect.poll(() => logged.mock.calls.length).toBe(2);
       expect(String(logged.mock.calls[0][1])).toMatch(/terminating connection/);
       const { rows } = await sql<{ one: number }>`select 1 as one`.execute(handle.db);
       expect(rows).toEqual([{ one: 1 }]);
     } finally {
       logged.mockRestore();
+      await admin.end();
       await handle.close();
     }
   });
@@ -141,12 +140,11 @@ describe.each(TEST_DIALECTS.filter((d) => d === "postgres"))("the %s pool's conn
     const handle = createDb({ dialect: "postgres", connectionString: url("pool-test-close"), poolSize: 3 });
     await Promise.all([1, 2, 3].map(() => sql`select pg_sleep(0.05)`.execute(handle.db)));
     // Connected beforehand, so that it can look the moment close() returns.
-    const admin = new pg.Client({ connectionString: url("pool-test-admin") });
-    await admin.connect();
+    const admin = await adminClient();
     try {
-      expect(await backends("pool-test-close", admin)).toHaveLength(3);
+      expect(await backends(admin, "pool-test-close")).toHaveLength(3);
       await handle.close();
-      expect(await backends("pool-test-close", admin)).toEqual([]);
+      expect(await backends(admin, "pool-test-close")).toEqual([]);
     } finally {
       await admin.end();
     }
