@@ -4,13 +4,15 @@
 // server (scripts/server.mjs: Next plus the attempts fast path) on BENCH_PORT (3302) with a fresh SQLite file; pass --url http://host:port to use a running server.
 // Each attempt is a different learner's first attempt: learners and their variants are created first
 // through GET /api/quizzes/:id, so the measured phase is POSTs only. Options: --attempts N (default 30000),
-// --connections N (100), --quiz ID (is-relu-linear), --no-reference. The server runs one process per core
+// --connections N (100), --quiz ID (is-relu-linear), --no-reference, --gc (the server runs with V8's --trace-gc, and
+// each process's scavenges, mark-compacts and heap growth during the measured phase are printed). The server runs one process per core
 // unless WEB_CONCURRENCY says otherwise (WEB_CONCURRENCY=1: a single process; decision 070).
 // Then, unless --no-reference, the same requests go to a bare node:http + better-sqlite3 server
 // (scripts/lib/bare-attempt-server.mjs) at synchronous=NORMAL and at FULL: the issue's yardstick for what
 // this machine can do today, since the same build's figures differ by up to 2× between machines of one kind.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import { createInterface } from "node:readline";
 import os from "node:os";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
@@ -18,6 +20,7 @@ import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import type { QuizState } from "../lib/quiz/types";
 import { answerFor } from "./lib/bench-answers";
+import { summarizeGc } from "./lib/gc-trace.mjs";
 import { listenError } from "./lib/port.mjs";
 import { treeCpuSeconds } from "./lib/proc-cpu";
 
@@ -34,6 +37,7 @@ const port = Number(process.env.BENCH_PORT ?? 3302);
 const external = arg("url", "");
 const baseUrl = external || `http://127.0.0.1:${port}`;
 const reference = !process.argv.includes("--no-reference");
+const gcTrace = process.argv.includes("--gc");
 
 type Prepared = { cookie: string; body: string; key: string };
 
@@ -165,7 +169,24 @@ async function runReference(items: Prepared[], template: string, ours: number): 
   }
 }
 
+const serverEnv = (dbFile: string): NodeJS.ProcessEnv => ({ ...process.env, SQLITE_PATH: dbFile, DATABASE_URL: "", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" });
+/** The server's stdout under --gc, as it arrives. */
+const gcLines: string[] = [];
+
+function printGc(lines: string[]): void {
+  const fmt = (ms: number) => (Number.isNaN(ms) ? "–" : ms.toFixed(1));
+  console.log("  GC during the measured phase (V8 --trace-gc, each server process's main thread):");
+  for (const p of summarizeGc(lines)) {
+    const mc = p.markCompactPausesMs.length ? ` (pauses ${p.markCompactPausesMs.map((ms) => ms.toFixed(0)).join(", ")} ms)` : "";
+    console.log(
+      `    process ${p.pid}: ${p.scavenges} scavenges in ${p.seconds.toFixed(1)} s, pause p50 ${fmt(p.scavengePauseMs.p50)} p90 ${fmt(p.scavengePauseMs.p90)} max ${fmt(p.scavengePauseMs.max)} ms, ` +
+        `heap +${fmt(p.heapGrowthPerScavengeMb)} MB per scavenge (median); ${p.markCompacts} mark-compact${p.markCompacts === 1 ? "" : "s"}${mc}`,
+    );
+  }
+}
+
 async function main(): Promise<void> {
+  if (gcTrace && external) throw new Error("--gc needs the server started here: leave out --url");
   let child: ChildProcess | null = null;
   let dbFile = "";
   if (!external) {
@@ -173,11 +194,14 @@ async function main(): Promise<void> {
     await assertPortFree(port);
     if (reference) await assertPortFree(port + 1);
     dbFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "bench-grading-")), "bench.sqlite");
-    child = spawn(process.execPath, [path.join("scripts", "server.mjs"), "-p", String(port), "-H", "127.0.0.1"], {
-      env: { ...process.env, SQLITE_PATH: dbFile, DATABASE_URL: "", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-      stdio: ["ignore", "ignore", "inherit"],
-      detached: true,
-    });
+    const server = [path.join("scripts", "server.mjs"), "-p", String(port), "-H", "127.0.0.1"];
+    // --gc: V8 prints a line per collection to stdout. stdbuf makes that stdout line-buffered (in the server's
+    // processes too, through the environment), so each line is read when it is printed and the measured
+    // phase's lines can be told from the rest by when they arrive.
+    child = gcTrace
+      ? spawn("stdbuf", ["-oL", process.execPath, "--trace-gc", ...server], { env: serverEnv(dbFile), stdio: ["ignore", "pipe", "inherit"], detached: true })
+      : spawn(process.execPath, server, { env: serverEnv(dbFile), stdio: ["ignore", "ignore", "inherit"], detached: true });
+    if (gcTrace) createInterface({ input: child.stdout! }).on("line", (line) => gcLines.push(line));
   }
   try {
     await waitForServer(child);
@@ -197,7 +221,9 @@ async function main(): Promise<void> {
     console.log(`measuring: ${attempts} attempts, ${connections} connections`);
     const cpuBefore = child?.pid ? treeCpuSeconds(child.pid) : null;
     const ownBefore = process.cpuUsage();
+    const gcFrom = gcLines.length;
     const { result: r, seconds } = await run(items.slice(warmup));
+    const gcMeasured = gcLines.slice(gcFrom);
     const own = process.cpuUsage(ownBefore);
     const cpuAfter = child?.pid ? treeCpuSeconds(child.pid) : null;
     const ok = r["2xx"];
@@ -226,6 +252,7 @@ async function main(): Promise<void> {
       db.close();
       console.log(`  stored: ${n} attempts (warm-up included), ${m} stored answers`);
     }
+    if (gcTrace) printGc(gcMeasured);
     if (r.non2xx > 0 || r.errors > 0) process.exitCode = 1;
     if (reference) await runReference(items, template, perSecond);
   } finally {
