@@ -10,7 +10,7 @@
 // Then, unless --no-reference, the same requests go to a bare node:http + better-sqlite3 server
 // (scripts/lib/bare-attempt-server.mjs) at synchronous=NORMAL and at FULL: the issue's yardstick for what
 // this machine can do today, since the same build's figures differ by up to 2× between machines of one kind.
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import { createInterface } from "node:readline";
 import os from "node:os";
@@ -187,6 +187,7 @@ function printGc(lines: string[]): void {
 
 async function main(): Promise<void> {
   if (gcTrace && external) throw new Error("--gc needs the server started here: leave out --url");
+  if (gcTrace && spawnSync("stdbuf", ["--version"]).error) throw new Error("--gc needs stdbuf (GNU coreutils) to read V8's GC lines as they are printed");
   let child: ChildProcess | null = null;
   let dbFile = "";
   if (!external) {
