@@ -126,17 +126,17 @@ export function createDb(config: DbConfig = configFromEnv()): DbHandle {
     if (--open === 0) closed?.();
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return {
-    db,
-    config,
-    close: async () => {
-      // At most a few seconds: a connection that never reports its end must not hold a shutdown forever.
-      const allClosed = open === 0 ? Promise.resolve() : new Promise<void>((resolve) => {
-        closed = resolve;
-        setTimeout(resolve, 5000).unref();
-      });
-      await db.destroy();
-      await allClosed;
-    },
+  // One close, however often it is asked for: a second call while the first waits gets the same promise (a
+  // second resolver in `closed` would leave the first call to its backstop).
+  let closing: Promise<void> | null = null;
+  const close = async () => {
+    // At most a few seconds: a connection that never reports its end must not hold a shutdown forever.
+    const allClosed = open === 0 ? Promise.resolve() : new Promise<void>((resolve) => {
+      closed = resolve;
+      setTimeout(resolve, 5000).unref();
+    });
+    await db.destroy();
+    await allClosed;
   };
+  return { db, config, close: () => (closing ??= close()) };
 }

@@ -149,4 +149,23 @@ describe.each(TEST_DIALECTS.filter((d) => d === "postgres"))("the %s pool's conn
       await admin.end();
     }
   });
+
+  it("close() called again while closing waits for the same close, and neither call waits for the backstop", async () => {
+    const handle = createDb({ dialect: "postgres", connectionString: url("pool-test-close-twice"), poolSize: 2 });
+    await Promise.all([1, 2].map(() => sql`select pg_sleep(0.05)`.execute(handle.db)));
+    const admin = await adminClient();
+    try {
+      const started = performance.now();
+      // A shutdown path and a test's afterAll, say, both closing the handle.
+      const [first, second] = [handle.close(), handle.close()];
+      const settled: number[] = [];
+      await Promise.all([first.then(() => settled.push(performance.now() - started)), second.then(() => settled.push(performance.now() - started))]);
+      // Each call returns once the connections have closed, well before close()'s 5 s backstop.
+      expect(Math.max(...settled)).toBeLessThan(2000);
+      expect(await backends(admin, "pool-test-close-twice")).toEqual([]);
+      await handle.close(); // and again once closed: nothing to wait for, nothing thrown
+    } finally {
+      await admin.end();
+    }
+  });
 });
